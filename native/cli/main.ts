@@ -1,0 +1,43 @@
+import { Command, CommanderError } from 'commander';
+import { packageVersion } from '../package-root.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
+import { projectCommand } from './commands/project.js';
+import { serveCommand } from './commands/serve.js';
+import { EXIT_OK, EXIT_USER, reportError } from './output.js';
+
+/** The whole command tree; tests build it and run commands in-process. */
+export function buildProgram(): Command {
+  const program = new Command('charkha')
+    .description('Charkha: an offline studio for Indic speech and translation work')
+    .version(packageVersion())
+    .showSuggestionAfterError()
+    .configureHelp({ sortSubcommands: true });
+  program.addCommand(projectCommand());
+  program.addCommand(importCommand());
+  program.addCommand(exportCommand());
+  program.addCommand(serveCommand());
+  return program;
+}
+
+function exitOverrideAll(cmd: Command): void {
+  cmd.exitOverride();
+  for (const sub of cmd.commands) exitOverrideAll(sub);
+}
+
+/** Runs the CLI and returns the exit code: 0 success, 1 user error, 2 internal error. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  exitOverrideAll(program);
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are not errors; everything else commander rejects is a usage error.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USER;
+    }
+    return reportError(e, json);
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { SummaryLineReporter } from './tests/reporters/summary-line.js';
+
+// Config files are the one place a default export is required by the tool.
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    reporters: ['default', new SummaryLineReporter()],
+  },
+});
