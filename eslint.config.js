@@ -85,7 +85,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.{js,ts}', 'forge.config.ts', 'eslint.config.js'],
+    files: [
+      '*.config.{js,ts}',
+      'forge.config.ts',
+      'eslint.config.js',
+      'renderer/vite.config.ts',
+      'tests/e2e/global-setup.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -5,7 +5,7 @@ import { SummaryLineReporter } from './tests/reporters/summary-line.js';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default', new SummaryLineReporter()],

@@ -71,8 +71,35 @@ function raw(dir: string, rows: NewUtterance[]): number {
   const t0 = performance.now();
   const insert = db.transaction((batch: NewUtterance[]) => {
     for (const r of batch) {
-      const id = u.run(r.extId, r.lang, r.text, r.spoken, r.entityClass, r.split, r.source, r.system, r.audioId, r.rawJson, '2026-01-01T00:00:00Z').lastInsertRowid;
-      for (const x of r.spans) s.run(id, x.tier, x.ord, x.type, x.originalType, x.subtype, x.start, x.end, x.surface, x.value, x.valueStart, x.valueEnd, x.rawJson);
+      const id = u.run(
+        r.extId,
+        r.lang,
+        r.text,
+        r.spoken,
+        r.entityClass,
+        r.split,
+        r.source,
+        r.system,
+        r.audioId,
+        r.rawJson,
+        '2026-01-01T00:00:00Z',
+      ).lastInsertRowid;
+      for (const x of r.spans)
+        s.run(
+          id,
+          x.tier,
+          x.ord,
+          x.type,
+          x.originalType,
+          x.subtype,
+          x.start,
+          x.end,
+          x.surface,
+          x.value,
+          x.valueStart,
+          x.valueEnd,
+          x.rawJson,
+        );
     }
   });
   for (let i = 0; i < rows.length; i += 1000) insert(rows.slice(i, i + 1000));
@@ -101,7 +128,9 @@ try {
   const storeRate = N / (best(storeMs) / 1000);
   const rawRate = N / (best(rawMs) / 1000);
   const ratio = storeRate / rawRate;
-  console.log(`store: ${storeRate.toFixed(0)} utterances/s (3 spans each); raw loop: ${rawRate.toFixed(0)}/s; ratio ${ratio.toFixed(3)} (gate ≥ 0.8)`);
+  console.log(
+    `store: ${storeRate.toFixed(0)} utterances/s (3 spans each); raw loop: ${rawRate.toFixed(0)}/s; ratio ${ratio.toFixed(3)} (gate ≥ 0.8)`,
+  );
   recordBench('store-insert', {
     utterances: N,
     spansPerUtterance: 3,

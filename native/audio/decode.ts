@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UserError, isUserError } from '../contract/errors.js';
+import { flacTruncation, mp3Truncation, oggTruncation } from './completeness.js';
 import { sniffAudio } from './sniff.js';
 import type { DecodedAudio } from './types.js';
 import { decodeWav } from './wav.js';
@@ -29,20 +30,30 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Deco
   switch (format.kind) {
     case 'wav':
       return decodeWav(bytes, name);
-    case 'flac':
-      return decodeCompressed(name, 'flac', 'flac', () => decodeFlac(bytes.subarray(format.offset)));
+    case 'flac': {
+      const flac = bytes.subarray(format.offset);
+      const audio = await decodeCompressed(name, 'flac', 'flac', () => decodeFlac(flac));
+      refuseTruncated(name, flacTruncation(flac, audio.channels[0].length));
+      return audio;
+    }
     case 'mp3': {
       // mpg123 always outputs two channels; the first frame header says
       // whether the stream is really mono (channel mode 0b11).
       const mono = bytes[format.offset + 3] >> 6 === 3;
+      refuseTruncated(name, mp3Truncation(bytes, format.offset));
       const audio = await decodeCompressed(name, 'mp3', 'mp3', () => decodeMp3(bytes));
       if (mono && audio.channels.length > 1) audio.channels = audio.channels.slice(0, 1);
       return audio;
     }
     case 'ogg-vorbis':
+      refuseTruncated(name, oggTruncation(bytes));
       return decodeCompressed(name, 'ogg', 'vorbis', () => decodeVorbis(bytes));
     case 'unsupported':
-      throw bad(name, `${format.what} is not supported`, `${SUPPORTED}; convert the file to one of them.`);
+      throw bad(
+        name,
+        `${format.what} is not supported`,
+        `${SUPPORTED}; convert the file to one of them.`,
+      );
     case 'unknown':
       throw bad(
         name,
@@ -50,6 +61,12 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Deco
         `${SUPPORTED}.`,
       );
   }
+}
+
+// Truncated files are refused, as truncated WAVs are: an import must report a
+// half-copied file, not store a shorter recording as if it were whole.
+function refuseTruncated(name: string, reason: string | undefined): void {
+  if (reason) throw bad(name, reason);
 }
 
 /** Reads a file from disk and decodes it; a missing file is a 'not_found' UserError. */
@@ -82,7 +99,10 @@ async function decodeCompressed(
   }
   if (r.samplesDecoded === 0 || r.channelData.length === 0 || !(r.sampleRate > 0)) {
     const why = r.errors[0]?.message;
-    throw bad(name, `no audio could be decoded from this ${codec.toUpperCase()} file${why ? ` (${why})` : ''}`);
+    throw bad(
+      name,
+      `no audio could be decoded from this ${codec.toUpperCase()} file${why ? ` (${why})` : ''}`,
+    );
   }
   // FLAC frames carry CRCs, so any error means a damaged file: refuse it, as a
   // truncated WAV is refused. MP3 and Vorbis streams routinely survive a bad
@@ -92,7 +112,10 @@ async function decodeCompressed(
     if (codec === 'flac') throw bad(name, `corrupt or truncated FLAC data (${first})`);
     const approxFrames = Math.max(1, r.samplesDecoded / 1152);
     if (r.errors.length >= approxFrames / 2) {
-      throw bad(name, `corrupt ${codec.toUpperCase()} data: ${r.errors.length} damaged frames (${first})`);
+      throw bad(
+        name,
+        `corrupt ${codec.toUpperCase()} data: ${r.errors.length} damaged frames (${first})`,
+      );
     }
   }
   // Decoders may hand back views into their own WASM heap, which the next
@@ -100,7 +123,8 @@ async function decodeCompressed(
   const channels = r.channelData.map((ch) => ch.slice(0, r.samplesDecoded));
   if (codec === 'flac' && r.bitDepth) {
     // The FLAC decoder divides by 2^(b-1) - 1; WAV decoding divides by 2^(b-1).
-    // Rescale so the same PCM decodes to the same floats from either container.
+    // Rescale so the same PCM decodes to the same values (to float rounding)
+    // from either container.
     const full = 2 ** (r.bitDepth - 1);
     const k = (full - 1) / full;
     for (const ch of channels) for (let i = 0; i < ch.length; i++) ch[i] *= k;

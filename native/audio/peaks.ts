@@ -25,7 +25,9 @@ function toInt16(v: number): number {
 
 function checkSpp(samplesPerPixel: number): void {
   if (!Number.isInteger(samplesPerPixel) || samplesPerPixel < 1) {
-    throw new RangeError(`peaks: samplesPerPixel must be a positive integer, got ${samplesPerPixel}`);
+    throw new RangeError(
+      `peaks: samplesPerPixel must be a positive integer, got ${samplesPerPixel}`,
+    );
   }
 }
 
@@ -106,7 +108,9 @@ export function decodePeaks(bytes: Uint8Array, name = 'peaks data'): Peaks {
   const length = dv.getUint32(16, true);
   if (samplesPerPixel < 1) throw bad('samplesPerPixel is 0');
   if (bytes.length !== HEADER_BYTES + length * 4) {
-    throw bad(`expected ${length} pixels (${HEADER_BYTES + length * 4} bytes), found ${bytes.length} bytes`);
+    throw bad(
+      `expected ${length} pixels (${HEADER_BYTES + length * 4} bytes), found ${bytes.length} bytes`,
+    );
   }
   const data = new Int16Array(2 * length);
   for (let i = 0; i < 2 * length; i++) data[i] = dv.getInt16(HEADER_BYTES + 2 * i, true);

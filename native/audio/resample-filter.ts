@@ -30,6 +30,9 @@ export const PASSBAND = 0.9;
  */
 export const MAX_ROWS = 4096;
 
+/** Coefficient count beyond which a rate pair is refused (128 MB of float32). */
+const MAX_TABLE = 2 ** 25;
+
 const cache = new Map<string, FilterBank>();
 
 export function gcd(a: number, b: number): number {
@@ -77,6 +80,9 @@ function design(from: number, to: number): FilterBank {
   const half = Math.ceil(length / 8) * 4;
   const taps = 2 * half;
   const rows = Math.min(up, MAX_ROWS);
+  if (rows * taps > MAX_TABLE) {
+    throw new RangeError(`resample: ${from} Hz → ${to} Hz needs too large a filter table`);
+  }
   const coeffs = new Float32Array(rows * taps);
   const i0beta = besselI0(beta);
   const row = new Float64Array(taps);

@@ -20,15 +20,9 @@ export function resample(x: Float32Array, from: number, to: number): Float32Arra
   checkRates(from, to);
   if (from === to) return x.slice();
   const bank = filterBankFor(from, to);
-  const { half } = bank;
   const outLength = outputLength(x.length, from, to);
-  // Pad once with the silence the filter sees beyond both ends, then run the
-  // same kernel the streaming path uses.
-  const padded = new Float32Array(x.length + 2 * half);
-  padded.set(x, half);
   const out = new Float32Array(outLength);
-  // Input index of padded[0] is -half.
-  runKernel(bank, padded, -half, out, 0, outLength, 0, 0);
+  runKernel(bank, x, 0, out, 0, outLength, 0, 0);
   return out;
 }
 
@@ -40,7 +34,7 @@ export function outputLength(n: number, from: number, to: number): number {
   return Math.floor((2 * n * up + down) / (2 * down));
 }
 
-/** Streaming form of `resample` for inputs too long to hold twice in memory. */
+/** Streaming form of `resample`, for inputs read and converted piece by piece. */
 export class Resampler {
   readonly from: number;
   readonly to: number;
@@ -48,7 +42,7 @@ export class Resampler {
   private buf: Float32Array;
   /** Valid samples in buf. */
   private len = 0;
-  /** Input index of buf[0] (negative while the leading silence is still held). */
+  /** Input index of buf[0]. */
   private first = 0;
   /** Input samples received so far. */
   private total = 0;
@@ -68,10 +62,9 @@ export class Resampler {
 
   /** Forgets all input, ready for a new stream at the same rates. */
   reset(): void {
-    const half = this.bank?.half ?? 0;
-    this.buf = new Float32Array(Math.max(4096, 4 * half));
-    this.len = half; // leading silence
-    this.first = -half;
+    this.buf = new Float32Array(Math.max(4096, 4 * (this.bank?.half ?? 0)));
+    this.len = 0;
+    this.first = 0;
     this.total = 0;
     this.n = 0;
     this.i = 0;
@@ -94,7 +87,6 @@ export class Resampler {
   flush(): Float32Array {
     const bank = this.bank;
     if (!bank) return new Float32Array(0);
-    this.append(new Float32Array(bank.half)); // trailing silence
     const end = outputLength(this.total, this.from, this.to);
     const out = this.emit(Math.max(0, end - this.n));
     this.reset();
@@ -105,12 +97,15 @@ export class Resampler {
     const bank = this.bank as FilterBank;
     const out = new Float32Array(count);
     if (count === 0) return out;
-    const next = runKernel(bank, this.buf, this.first, out, 0, count, this.i, this.p);
+    // The kernel reads silence for indices outside the buffer's valid part:
+    // before the first sample and, at flush, after the last.
+    const valid = this.buf.subarray(0, this.len);
+    const next = runKernel(bank, valid, this.first, out, 0, count, this.i, this.p);
     this.n += count;
     this.i = next.i;
     this.p = next.p;
     // Drop input no later output can reach.
-    const keepFrom = this.i - bank.half + 1 - this.first;
+    const keepFrom = Math.min(this.len, this.i - bank.half + 1 - this.first);
     if (keepFrom > 0) {
       this.buf.copyWithin(0, keepFrom, this.len);
       this.len -= keepFrom;

@@ -61,9 +61,12 @@ export function sniffAudio(bytes: Uint8Array): SniffedFormat {
     // The first page carries the codec's identification header.
     const head = Math.min(bytes.length, 512);
     if (indexOfAscii(bytes, '\x01vorbis', 26, head) >= 0) return { kind: 'ogg-vorbis' };
-    if (indexOfAscii(bytes, 'OpusHead', 26, head) >= 0) return { kind: 'unsupported', what: 'Ogg Opus' };
-    if (indexOfAscii(bytes, '\x7fFLAC', 26, head) >= 0) return { kind: 'unsupported', what: 'Ogg FLAC' };
-    if (indexOfAscii(bytes, 'Speex', 26, head) >= 0) return { kind: 'unsupported', what: 'Ogg Speex' };
+    if (indexOfAscii(bytes, 'OpusHead', 26, head) >= 0)
+      return { kind: 'unsupported', what: 'Ogg Opus' };
+    if (indexOfAscii(bytes, '\x7fFLAC', 26, head) >= 0)
+      return { kind: 'unsupported', what: 'Ogg FLAC' };
+    if (indexOfAscii(bytes, 'Speex', 26, head) >= 0)
+      return { kind: 'unsupported', what: 'Ogg Speex' };
     return { kind: 'unsupported', what: 'an Ogg stream with a codec other than Vorbis' };
   }
   // ID3v2 tags may precede MP3 frames (and, rarely, FLAC).
@@ -77,7 +80,8 @@ export function sniffAudio(bytes: Uint8Array): SniffedFormat {
     // Some taggers leave padding after the tag: look a little further for a frame.
     const limit = Math.min(bytes.length - 4, at + 4096);
     for (let i = at; i < limit; i++) {
-      if (isMpegFrame(bytes, i) && (bytes[i - 1] === 0 || i === at)) return { kind: 'mp3', offset: i };
+      if (isMpegFrame(bytes, i) && (bytes[i - 1] === 0 || i === at))
+        return { kind: 'mp3', offset: i };
     }
     return { kind: 'unsupported', what: 'a file with an ID3 tag but no MP3 audio after it' };
   }
@@ -86,7 +90,13 @@ export function sniffAudio(bytes: Uint8Array): SniffedFormat {
   if (ascii(bytes, 0, 'FORM') && (ascii(bytes, 8, 'AIFF') || ascii(bytes, 8, 'AIFC'))) {
     return { kind: 'unsupported', what: 'AIFF' };
   }
-  if (bytes.length >= 4 && bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3) {
+  if (
+    bytes.length >= 4 &&
+    bytes[0] === 0x1a &&
+    bytes[1] === 0x45 &&
+    bytes[2] === 0xdf &&
+    bytes[3] === 0xa3
+  ) {
     return { kind: 'unsupported', what: 'WebM/Matroska' };
   }
   if (ascii(bytes, 0, '#!AMR')) return { kind: 'unsupported', what: 'AMR' };

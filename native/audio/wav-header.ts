@@ -30,6 +30,8 @@ export interface ReadWavHeaderOptions {
   fileSize?: number;
 }
 
+const MAX_SAMPLE_RATE = 768_000;
+
 const FORMAT_NAMES: Record<number, string> = {
   0x0002: 'Microsoft ADPCM',
   0x0006: 'A-law',
@@ -43,7 +45,9 @@ const FORMAT_NAMES: Record<number, string> = {
 };
 
 // Bytes 2..15 of every KSDATAFORMAT_SUBTYPE GUID whose first two bytes are a format tag.
-const GUID_TAIL = [0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71];
+const GUID_TAIL = [
+  0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71,
+];
 
 const FOURCC_RIFF = 0x46464952; // 'RIFF' read little-endian
 const FOURCC_RF64 = 0x34364652; // 'RF64'
@@ -173,6 +177,11 @@ export function readWavHeader(
   if (dataOffset < 0) throw bad(name, 'no data chunk (the file is truncated or not a WAV file)');
   if (channels === 0) throw bad(name, 'the fmt chunk declares zero channels');
   if (sampleRate === 0) throw bad(name, 'the fmt chunk declares a sample rate of 0 Hz');
+  // Nothing records above 768 kHz; a larger figure is a damaged header, and
+  // resampling from it would need an absurd filter table.
+  if (sampleRate > MAX_SAMPLE_RATE) {
+    throw bad(name, `implausible sample rate ${sampleRate} Hz in the fmt chunk`);
+  }
   if (bitsPerSample === 0) throw bad(name, 'the fmt chunk declares 0 bits per sample');
   // A sample's container is blockAlign/channels bytes; significant bits sit at the top of it.
   const containerBytes = blockAlign / channels;

@@ -36,7 +36,8 @@ function deinterleave(bytes: Uint8Array, h: WavHeader, out: Float32Array[]): voi
   // tightly packed, and walk it with a stride; otherwise read bytes.
   if (HOST_LE && packed && start % width === 0 && width !== 3 && width !== 1) {
     const n = frames * nc;
-    if (h.codec === 'float' && width === 4) spreadF32(new Float32Array(bytes.buffer, start, n), out);
+    if (h.codec === 'float' && width === 4)
+      spreadF32(new Float32Array(bytes.buffer, start, n), out);
     else if (h.codec === 'float') spreadF64(new Float64Array(bytes.buffer, start, n), out);
     else if (width === 2) spreadI16(new Int16Array(bytes.buffer, start, n), out);
     else spreadI32(new Int32Array(bytes.buffer, start, n), out);
@@ -47,7 +48,8 @@ function deinterleave(bytes: Uint8Array, h: WavHeader, out: Float32Array[]): voi
     const dst = out[c];
     let p = c * width;
     if (h.codec === 'float') {
-      if (width === 4) for (let i = 0; i < frames; i++, p += blockAlign) dst[i] = dv.getFloat32(p, true);
+      if (width === 4)
+        for (let i = 0; i < frames; i++, p += blockAlign) dst[i] = dv.getFloat32(p, true);
       else for (let i = 0; i < frames; i++, p += blockAlign) dst[i] = dv.getFloat64(p, true);
     } else if (width === 1) {
       for (let i = 0; i < frames; i++, p += blockAlign) dst[i] = (dv.getUint8(p) - 128) / 128;

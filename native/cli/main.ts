@@ -3,7 +3,9 @@ import { packageVersion } from '../package-root.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { projectCommand } from './commands/project.js';
+import { scoreCommand } from './commands/score.js';
 import { serveCommand } from './commands/serve.js';
+import { synthesizeCommand } from './commands/synthesize.js';
 import { EXIT_OK, EXIT_USER, reportError } from './output.js';
 
 /** The whole command tree; tests build it and run commands in-process. */
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   program.addCommand(importCommand());
   program.addCommand(exportCommand());
   program.addCommand(serveCommand());
+  program.addCommand(scoreCommand());
+  program.addCommand(synthesizeCommand());
   return program;
 }
 

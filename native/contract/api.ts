@@ -9,6 +9,7 @@ import {
 } from './corpus.js';
 import { Job } from './jobs.js';
 import { ProjectInfo } from './project.js';
+import { RunDetail, RunEntitiesQuery, RunEntityRow, RunSummary } from './runs.js';
 
 /**
  * The service API: every method the renderer (through either bridge), the
@@ -41,6 +42,12 @@ export const api = {
   'utterances.get': { request: z.object({ id: z.number().int() }), response: Utterance },
   'entities.update': { request: EntitySpanUpdate, response: EntitySpan },
   'jobs.list': { request: z.object({}), response: z.array(Job) },
+  'runs.list': { request: z.object({}), response: z.array(RunSummary) },
+  'runs.get': { request: z.object({ runId: z.number().int() }), response: RunDetail },
+  'runs.entities': {
+    request: RunEntitiesQuery,
+    response: z.object({ total: z.number().int(), rows: z.array(RunEntityRow) }),
+  },
 } as const;
 
 export type Api = typeof api;

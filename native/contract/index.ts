@@ -5,3 +5,4 @@ export * from './corpus.js';
 export * from './errors.js';
 export * from './jobs.js';
 export * from './project.js';
+export * from './runs.js';

@@ -1,10 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { ImportAudioResult } from '../contract/audio.js';
 import { UserError } from '../contract/errors.js';
 import type { Project } from '../store/project.js';
-import { prepareAudioFile, sha256Of } from './audio-prepare.js';
-import { readFileSync } from 'node:fs';
+import { defineTask } from '../workers/task.js';
+import { sharedPool } from '../workers/shared-pool.js';
+import { sha256Of, type PreparedAudio } from './audio-prepare.js';
 
 export const AUDIO_EXTENSIONS = new Set(['.wav', '.wave', '.mp3', '.flac', '.ogg', '.oga']);
 
@@ -49,42 +50,75 @@ export async function importAudio(
   project.requireWritable('importing audio');
   const files = expandAudioInputs(inputs);
   const result: ImportAudioResult = { imported: [], existing: [], failed: [] };
+  // Decode up to a few files ahead in the pool while rows are written here,
+  // in input order, so audio ids follow the order the user gave.
+  const ahead = sharedPool().size * 2;
+  const pending: { path: string; work: Promise<Prepared> }[] = [];
+  let next = 0;
   let done = 0;
-  for (const path of files) {
-    if (opts.signal?.aborted) break;
+  const fill = () => {
+    while (pending.length < ahead && next < files.length && !opts.signal?.aborted) {
+      const path = files[next++];
+      pending.push({ path, work: prepareFile(project, path, opts.signal) });
+    }
+  };
+  fill();
+  while (pending.length > 0) {
+    const { path, work } = pending.shift()!;
     opts.onProgress?.({ done, total: files.length, message: path });
     try {
-      const id = await importOne(project, path, opts.system ?? null);
+      const id = record(project, path, await work, opts.system ?? null);
       (id.isNew ? result.imported : result.existing).push({
         path,
         audioId: id.audioId,
         sha256: id.sha256,
       });
     } catch (e) {
-      if (e instanceof UserError) result.failed.push({ path, reason: e.message });
-      else throw e;
+      if (e instanceof UserError && e.code !== 'cancelled')
+        result.failed.push({ path, reason: e.message });
+      else if (!(e instanceof UserError)) throw e;
     }
     done++;
+    fill();
   }
   opts.onProgress?.({ done, total: files.length, message: 'done' });
   return result;
 }
 
-export async function importOne(
+type Prepared = { known: number; sha256: string } | PreparedAudio;
+
+const prepareTask = defineTask<{ path: string; audioDir: string; cacheDir: string }, PreparedAudio>(
+  new URL('./audio-tasks.js', import.meta.url),
+  'prepare',
+);
+
+/** Hashes a file and, unless the project already has it, decodes and caches it in the pool. */
+async function prepareFile(
   project: Project,
   path: string,
-  system: string | null,
-): Promise<{ audioId: number; sha256: string; isNew: boolean }> {
+  signal?: AbortSignal,
+): Promise<Prepared> {
   const sha = sha256Of(readFileSync(path));
   const known = project.audio.findBySha(sha);
-  if (known) return { audioId: known.id, sha256: sha, isNew: false };
-  const prepared = await prepareAudioFile({
-    path,
-    audioDir: project.paths.audio,
-    cacheDir: project.paths.cache,
-  });
+  if (known) return { known: known.id, sha256: sha };
+  return sharedPool().run(
+    prepareTask,
+    { path, audioDir: project.paths.audio, cacheDir: project.paths.cache },
+    { signal },
+  );
+}
+
+function record(
+  project: Project,
+  path: string,
+  prepared: Prepared,
+  system: string | null,
+): { audioId: number; sha256: string; isNew: boolean } {
+  if ('known' in prepared)
+    return { audioId: prepared.known, sha256: prepared.sha256, isNew: false };
+  // The same content may have been named twice in one import.
   const again = project.audio.findBySha(prepared.sha256);
-  if (again) return { audioId: again.id, sha256: sha, isNew: false };
+  if (again) return { audioId: again.id, sha256: prepared.sha256, isNew: false };
   const audioId = project.audio.insert({
     sha256: prepared.sha256,
     originalName: path.split(/[\\/]/).pop() ?? path,
@@ -99,4 +133,13 @@ export async function importOne(
     system,
   });
   return { audioId, sha256: prepared.sha256, isNew: true };
+}
+
+/** Imports one file (used per row by the corpus import). */
+export async function importOne(
+  project: Project,
+  path: string,
+  system: string | null,
+): Promise<{ audioId: number; sha256: string; isNew: boolean }> {
+  return record(project, path, await prepareFile(project, path), system);
 }

@@ -44,6 +44,13 @@ export class Service {
       },
       'entities.update': (r) => this.updateSpan(r),
       'jobs.list': () => project.jobs.list(),
+      'runs.list': () => project.runs.list(),
+      'runs.get': (r) => {
+        const run = project.runs.get(r.runId);
+        if (!run) throw new UserError('not_found', `no evaluation run with id ${r.runId}`);
+        return run;
+      },
+      'runs.entities': (r) => project.runs.entities(r),
     };
   }
 

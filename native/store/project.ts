@@ -7,6 +7,7 @@ import { openDatabase, schemaVersion, type Db } from './database.js';
 import { JobRepo } from './job-repo.js';
 import { latestSchemaVersion } from './migrations.js';
 import { ProjectLock } from './lock.js';
+import { RunRepo } from './run-repo.js';
 import { UtteranceRepo } from './utterance-repo.js';
 
 export const DB_FILE = 'charkha.db';
@@ -39,6 +40,7 @@ export class Project {
   readonly audio: AudioRepo;
   readonly utterances: UtteranceRepo;
   readonly jobs: JobRepo;
+  readonly runs: RunRepo;
   private closed = false;
 
   private constructor(
@@ -50,6 +52,7 @@ export class Project {
     this.audio = new AudioRepo(db);
     this.utterances = new UtteranceRepo(db);
     this.jobs = new JobRepo(db);
+    this.runs = new RunRepo(db);
   }
 
   /** Creates a new project folder; refuses a folder that already holds one. */

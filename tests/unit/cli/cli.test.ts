@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../../native/cli/main.js';
 import { charkha } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/temp.js';
 
@@ -10,20 +12,21 @@ describe('the charkha CLI', () => {
   it('lists its commands, and every command has --help', () => {
     const top = charkha(['--help']);
     expect(top.code).toBe(0);
-    for (const c of ['project', 'import', 'export', 'serve']) expect(top.stdout).toContain(c);
-    for (const args of [
-      ['project', 'init'],
-      ['project', 'info'],
-      ['project', 'backup'],
-      ['import', 'audio'],
-      ['import', 'corpus'],
-      ['export', 'corpus'],
-      ['serve'],
-    ]) {
-      const r = charkha([...args, '--help']);
-      expect(r.code, args.join(' ')).toBe(0);
-      expect(r.stdout).toMatch(/Usage: charkha/);
+    for (const c of ['project', 'import', 'export', 'serve', 'score'])
+      expect(top.stdout).toContain(c);
+    // Every leaf command, walked in-process (spawning one process per command is slow).
+    const leaves: Command[] = [];
+    const walk = (c: Command) => (c.commands.length ? c.commands.forEach(walk) : leaves.push(c));
+    walk(buildProgram());
+    expect(leaves.length).toBeGreaterThanOrEqual(8);
+    for (const leaf of leaves) {
+      const help = leaf.helpInformation();
+      expect(help, leaf.name()).toMatch(/^Usage: charkha /);
+      expect(leaf.description().length, leaf.name()).toBeGreaterThan(10);
     }
+    const sub = charkha(['import', 'corpus', '--help']);
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toMatch(/--audio-root/);
   });
 
   it('init, import, info --json, export: a whole session with exit codes', () => {

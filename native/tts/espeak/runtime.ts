@@ -1,0 +1,235 @@
+/**
+ * espeak-ng's WASM build, one instance per thread. espeak-ng keeps its state
+ * in globals (current voice, parameters, synth callback) and is not
+ * re-entrant, so every call here is synchronous and a thread never runs two
+ * syntheses at once; worker threads each get their own instance.
+ *
+ * Determinism: espeak-ng's wave generator carries state from one synthesis
+ * to the next (the pitch-flutter phase, the breath-noise generator), so the
+ * same text spoken twice differs by a few samples per word. `useVoice`
+ * therefore restores a snapshot of the whole WASM memory (17 MB, a few ms)
+ * taken right after the voice was loaded: every utterance then starts from
+ * the same state and the same request gives the same samples. This is safe
+ * only while no JavaScript-side state points into memory allocated after a
+ * snapshot, so strings are passed as our own malloc'd pointers (never through
+ * the WebIDL glue's string cache, whose buffer could be reallocated).
+ */
+import initialize from '@echogarden/espeak-ng-emscripten';
+import type {
+  EspeakEventStruct,
+  EspeakModule,
+  EspeakWorker,
+  WasmPointer,
+} from '@echogarden/espeak-ng-emscripten';
+
+export const ESPEAK_DATA = '/usr/share/espeak-ng-data';
+
+export interface RawVoice {
+  /** espeak's identifier, e.g. `inc/hi`, `gmw/en-US`. */
+  identifier: string;
+  name: string;
+  /** Language codes in priority order (lower number first, as espeak lists them). */
+  languages: string[];
+}
+
+export interface RawEvent {
+  type: 'word' | 'sentence' | 'end';
+  /** 1-based code-point index into the synthesised text. */
+  textPosition: number;
+  /** Code points of the word (word events). */
+  length: number;
+  /** Sample index from the start of this synthesis. */
+  sample: number;
+}
+
+export interface RawSynthesis {
+  samples: Float32Array;
+  events: RawEvent[];
+}
+
+export interface EspeakRuntime {
+  readonly sampleRate: number;
+  voices(): RawVoice[];
+  /** Names of the `!v/` variant files. */
+  variants(): string[];
+  /** espeak_SetVoiceByName; returns espeak's error code (0 is success). */
+  setVoice(name: string): number;
+  /**
+   * Puts the whole instance in the state right after loading voice `name`
+   * (loading it from a pristine state the first time); returns espeak's code.
+   */
+  useVoice(name: string): number;
+  setParams(p: { rate: number; pitch: number; range: number }): void;
+  /** Synthesises SSML-escaped text (the build always passes espeakSSML | espeakPHONEMES). */
+  synth(text: string): RawSynthesis;
+  /** espeak_TextToPhonemes over the whole text; IPA with `_` between phonemes, clauses joined by ` | `. */
+  textToPhonemes(text: string, ipa: boolean): string;
+}
+
+let loading: Promise<EspeakRuntime> | undefined;
+
+/** The thread's espeak-ng instance, created on first use (about 0.5–2 s: 24 MB of voice data). */
+export function loadEspeak(): Promise<EspeakRuntime> {
+  loading ??= initialize({ print: () => {}, printErr: () => {} }).then(wrap, (e: unknown) => {
+    loading = undefined;
+    throw e;
+  });
+  return loading;
+}
+
+function wrap(m: EspeakModule): EspeakRuntime {
+  const worker: EspeakWorker = new m.eSpeakNGWorker();
+  const eventSize = worker.getSizeOfEventStruct_();
+  const decoder = new TextDecoder();
+  let voiceList: RawVoice[] | undefined;
+  let variantList: string[] | undefined;
+  const encoder = new TextEncoder();
+
+  /** Calls `fn` with `s` as a NUL-terminated UTF-8 string in WASM memory. */
+  const withCString = <T>(s: string, fn: (p: WasmPointer) => T): T => {
+    const bytes = encoder.encode(s);
+    const ptr = m._malloc(bytes.length + 1);
+    try {
+      m.HEAPU8.set(bytes, ptr);
+      m.HEAPU8[ptr + bytes.length] = 0;
+      return fn({ ptr });
+    } finally {
+      m._free(ptr);
+    }
+  };
+  const setVoice = (name: string): number => withCString(name, (p) => worker.set_voice(p));
+
+  // The glue allocates its string cache on its first call: make that call
+  // now, so the pristine snapshot already has it.
+  setVoice('en');
+  const pristine = m.HEAPU8.slice();
+  const voiceSnapshots = new Map<string, Uint8Array>();
+  const restore = (snapshot: Uint8Array): void => {
+    const heap = m.HEAPU8;
+    heap.set(snapshot);
+    if (heap.length > snapshot.length) heap.fill(0, snapshot.length);
+  };
+
+  const cString = (ptr: number): string => {
+    const heap = m.HEAPU8;
+    let end = ptr;
+    while (heap[end] !== 0) end++;
+    return decoder.decode(heap.subarray(ptr, end));
+  };
+
+  return {
+    sampleRate: worker.get_samplerate(),
+    voices() {
+      voiceList ??= readVoices(worker);
+      return voiceList;
+    },
+    variants() {
+      // A few files have names with spaces, which `voice+variant` cannot name.
+      variantList ??= m.FS.readdir(`${ESPEAK_DATA}/voices/!v`)
+        .filter((f) => f !== '.' && f !== '..' && !/\s/.test(f))
+        .sort();
+      return variantList;
+    },
+    setVoice,
+    useVoice(name) {
+      const cached = voiceSnapshots.get(name);
+      if (cached) {
+        restore(cached);
+        return 0;
+      }
+      restore(pristine);
+      const code = setVoice(name);
+      if (code !== 0) return code;
+      // A few voices at most are in use at once; keep the last three.
+      if (voiceSnapshots.size >= 3) voiceSnapshots.delete(voiceSnapshots.keys().next().value!);
+      voiceSnapshots.set(name, m.HEAPU8.slice());
+      return 0;
+    },
+    setParams({ rate, pitch, range }) {
+      worker.set_rate(rate);
+      worker.set_pitch(pitch);
+      worker.set_range(range);
+      worker.set_volume(100);
+    },
+    synth(text) {
+      const chunks: Int16Array[] = [];
+      const events: RawEvent[] = [];
+      let total = 0;
+      const callback = m.addFunction((ptr: number, count: number, eventsPtr: number): number => {
+        if (count > 0) {
+          // HEAP16 may be replaced when memory grows: read it afresh each call.
+          chunks.push(m.HEAP16.slice(ptr >> 1, (ptr >> 1) + count));
+          total += count;
+        }
+        for (let p = eventsPtr; ; p += eventSize) {
+          const ev = m.wrapPointer<EspeakEventStruct>(p, m.espeak_EVENT);
+          const t = ev.get_type();
+          if (t === m.espeakEVENT_LIST_TERMINATED) break;
+          const type =
+            t === m.espeakEVENT_WORD
+              ? 'word'
+              : t === m.espeakEVENT_SENTENCE
+                ? 'sentence'
+                : t === m.espeakEVENT_END
+                  ? 'end'
+                  : undefined;
+          if (type) {
+            events.push({
+              type,
+              textPosition: ev.get_text_position(),
+              length: ev.get_length(),
+              sample: ev.get_sample(),
+            });
+          }
+        }
+        return 0;
+      }, 'iiii');
+      try {
+        withCString(text, (p) => worker.synth_(p, callback));
+      } finally {
+        m.removeFunction(callback);
+      }
+      const samples = new Float32Array(total);
+      let at = 0;
+      for (const c of chunks) {
+        for (let i = 0; i < c.length; i++) samples[at + i] = c[i] / 32768;
+        at += c.length;
+      }
+      return { samples, events };
+    },
+    textToPhonemes(text, ipa) {
+      const out = withCString(text, (p) => worker.text_to_phonemes(p, ipa ? 1 : 0));
+      try {
+        return cString(out.ptr);
+      } finally {
+        m._free(out.ptr);
+      }
+    },
+  };
+}
+
+function readVoices(worker: EspeakWorker): RawVoice[] {
+  const voices: RawVoice[] = [];
+  for (let i = 0; ; i++) {
+    const v = worker.get_voices(i);
+    if (v.ptr === 0) break;
+    // `languages` is a packed list: a priority byte, a NUL-terminated code, …, a 0 byte.
+    const langs: { priority: number; code: string }[] = [];
+    let at = 0;
+    for (let priority = v.get_languages(at); priority !== 0; priority = v.get_languages(at)) {
+      let code = '';
+      at++;
+      for (let c = v.get_languages(at); c !== 0; c = v.get_languages(++at)) {
+        code += String.fromCharCode(c);
+      }
+      at++;
+      langs.push({ priority, code });
+    }
+    voices.push({
+      identifier: v.get_identifier(),
+      name: v.get_name().trim(),
+      languages: langs.map((l) => l.code),
+    });
+  }
+  return voices;
+}

@@ -1,0 +1,43 @@
+import type { Route } from './use-hash-route.js';
+
+const ITEMS: { screen: 'projects' | 'library' | 'runs'; label: string; href: string }[] = [
+  { screen: 'projects', label: 'Project', href: '#/projects' },
+  { screen: 'library', label: 'Library', href: '#/library' },
+  { screen: 'runs', label: 'Runs', href: '#/runs' },
+];
+
+const COMING = ['Annotate', 'Generate', 'Models'];
+
+/** Left navigation: plain links (Tab and Enter work), the current one marked for screen readers. */
+export function Nav({ route }: { route: Route }) {
+  const current = route.screen === 'run' ? 'runs' : route.screen;
+  return (
+    <nav className="nav" aria-label="Main">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          ◎
+        </span>{' '}
+        Charkha
+      </div>
+      <ul>
+        {ITEMS.map((i) => (
+          <li key={i.screen}>
+            <a href={i.href} aria-current={current === i.screen ? 'page' : undefined}>
+              {i.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p className="nav-section muted">Coming later</p>
+      <ul>
+        {COMING.map((c) => (
+          <li key={c}>
+            <span className="nav-disabled" aria-disabled="true">
+              {c}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { screen: 'projects' }
+  | { screen: 'library' }
+  | { screen: 'runs' }
+  | { screen: 'run'; runId: number };
+
+/** Hash routes (`#/runs/3`) work the same under charkha serve and Electron's app:// protocol. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  switch (parts[0]) {
+    case 'library':
+      return { screen: 'library' };
+    case 'runs': {
+      const id = Number(parts[1]);
+      return parts[1] && Number.isInteger(id) ? { screen: 'run', runId: id } : { screen: 'runs' };
+    }
+    default:
+      return { screen: 'projects' };
+  }
+}
+
+export function hrefOf(r: Route): string {
+  return r.screen === 'run' ? `#/runs/${r.runId}` : `#/${r.screen}`;
+}
+
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

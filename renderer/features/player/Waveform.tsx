@@ -1,0 +1,204 @@
+import { useEffect, useRef, useState } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
+import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
+import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.esm.js';
+import { formatTime } from './peaks.js';
+
+const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+
+export interface WaveformProps {
+  mediaUrl: string;
+  peaks: Float32Array[];
+  duration: number;
+  autoplay: boolean;
+  onError: (message: string) => void;
+}
+
+function isTyping(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  return (
+    t.isContentEditable ||
+    t instanceof HTMLInputElement ||
+    t instanceof HTMLTextAreaElement ||
+    t instanceof HTMLSelectElement
+  );
+}
+
+/**
+ * The waveform and transport. The audio plays through a media element
+ * streaming the engine's file with HTTP Range (`backend: 'MediaElement'`),
+ * and the waveform is drawn from the engine's precomputed peaks, so an
+ * hours-long recording is never decoded in the renderer.
+ */
+export function Waveform({ mediaUrl, peaks, duration, autoplay, onError }: WaveformProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const ws = useRef<WaveSurfer | null>(null);
+  const fitPxPerSec = useRef(0);
+  const pxPerSec = useRef(0);
+  const [time, setTime] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [rate, setRate] = useState(1);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const w = WaveSurfer.create({
+      container: host.current,
+      backend: 'MediaElement',
+      url: mediaUrl,
+      peaks,
+      duration,
+      height: 112,
+      waveColor: '#8aa4bf',
+      progressColor: '#2f5d8a',
+      cursorColor: '#b4532a',
+      cursorWidth: 2,
+      barWidth: 2,
+      barGap: 1,
+      barRadius: 1,
+      normalize: true,
+      dragToSeek: true,
+      autoScroll: true,
+      autoCenter: true,
+      plugins: [
+        TimelinePlugin.create({
+          height: 22,
+          style: { fontSize: '13px', color: '#374151' },
+          secondaryLabelOpacity: 1,
+        }),
+        ZoomPlugin.create({ scale: 0.25, maxZoom: 2000 }),
+        MinimapPlugin.create({
+          height: 28,
+          normalize: true,
+          waveColor: '#b7c5d3',
+          progressColor: '#6f8cab',
+          overlayColor: 'rgba(47, 93, 138, 0.12)',
+        }),
+      ],
+    });
+    ws.current = w;
+    const subs = [
+      w.on('timeupdate', (t) => setTime(t)),
+      w.on('play', () => setPlaying(true)),
+      w.on('pause', () => setPlaying(false)),
+      w.on('finish', () => setPlaying(false)),
+      w.on('zoom', (px) => {
+        pxPerSec.current = px;
+      }),
+      w.on('ready', () => {
+        fitPxPerSec.current = (host.current?.clientWidth ?? 800) / Math.max(duration, 0.01);
+        pxPerSec.current = fitPxPerSec.current;
+        if (autoplay) w.play().catch((e: unknown) => onError(String(e)));
+      }),
+      w.on('error', (e) => onError(e instanceof Error ? e.message : String(e))),
+    ];
+    return () => {
+      for (const off of subs) off();
+      w.destroy();
+      ws.current = null;
+    };
+    // The waveform is rebuilt only for a new recording; callbacks read the latest props.
+  }, [mediaUrl, peaks, duration]);
+
+  const zoomBy = (factor: number) => {
+    const w = ws.current;
+    if (!w) return;
+    const base = Math.max(pxPerSec.current, fitPxPerSec.current);
+    const next = Math.min(2000, Math.max(fitPxPerSec.current, base * factor));
+    try {
+      w.zoom(next);
+    } catch {
+      // Not loaded yet: nothing to zoom.
+    }
+  };
+
+  const seekBy = (sec: number) => {
+    const w = ws.current;
+    if (!w) return;
+    w.setTime(Math.min(Math.max(0, w.getCurrentTime() + sec), w.getDuration()));
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const onButton =
+        e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement;
+      if (e.key === ' ' && !onButton) {
+        e.preventDefault();
+        void ws.current?.playPause();
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        seekBy(e.shiftKey ? -5 : -1);
+      } else if (e.key === 'ArrowRight') {
+        e.preventDefault();
+        seekBy(e.shiftKey ? 5 : 1);
+      } else if (e.key === '+' || e.key === '=') {
+        e.preventDefault();
+        zoomBy(1.5);
+      } else if (e.key === '-' || e.key === '_') {
+        e.preventDefault();
+        zoomBy(1 / 1.5);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const changeRate = (r: number) => {
+    setRate(r);
+    ws.current?.setPlaybackRate(r, true);
+  };
+
+  return (
+    <div className="waveform">
+      <div ref={host} className="waveform-host" data-testid="waveform" />
+      <div className="transport">
+        <button
+          type="button"
+          className="btn btn-primary play-btn"
+          onClick={() => void ws.current?.playPause()}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title="Play / pause (Space)"
+        >
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" className="btn" onClick={() => seekBy(-5)} title="Back 5 s (Shift+←)">
+          −5 s
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => seekBy(5)}
+          title="Forward 5 s (Shift+→)"
+        >
+          +5 s
+        </button>
+        <span
+          className="clock"
+          data-testid="player-time"
+          data-current-time={time.toFixed(3)}
+          aria-live="off"
+        >
+          {formatTime(time)} <span className="muted">/ {formatTime(duration)}</span>
+        </span>
+        <span className="transport-spacer" />
+        <button type="button" className="btn" onClick={() => zoomBy(1 / 1.5)} title="Zoom out (−)">
+          Zoom −
+        </button>
+        <button type="button" className="btn" onClick={() => zoomBy(1.5)} title="Zoom in (+)">
+          Zoom +
+        </button>
+        <label className="rate">
+          Speed{' '}
+          <select value={rate} onChange={(e) => changeRate(Number(e.target.value))}>
+            {RATES.map((r) => (
+              <option key={r} value={r}>
+                {r}×
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </div>
+  );
+}

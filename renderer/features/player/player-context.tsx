@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react';
+
+/** What the Player shows: one utterance, optionally with an ASR hypothesis next to its text. */
+export interface PlayerRequest {
+  utteranceId: number;
+  autoplay: boolean;
+  hypothesis?: string;
+  /** Changes on every open, so opening the same utterance again restarts it. */
+  nonce: number;
+}
+
+export interface PlayerControl {
+  current: PlayerRequest | null;
+  open(utteranceId: number, opts?: { autoplay?: boolean; hypothesis?: string }): void;
+  close(): void;
+}
+
+export const PlayerContext = createContext<PlayerControl | null>(null);
+
+export function usePlayer(): PlayerControl {
+  const p = useContext(PlayerContext);
+  if (!p) throw new Error('usePlayer outside PlayerContext');
+  return p;
+}
