@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../package-root.js';
+import { compareCommand, evalCommand } from './commands/eval.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { projectCommand } from './commands/project.js';
@@ -20,6 +21,8 @@ export function buildProgram(): Command {
   program.addCommand(exportCommand());
   program.addCommand(serveCommand());
   program.addCommand(scoreCommand());
+  program.addCommand(evalCommand());
+  program.addCommand(compareCommand());
   program.addCommand(synthesizeCommand());
   return program;
 }

@@ -1,0 +1,132 @@
+import { UserError } from '../contract/errors.js';
+import type { RunSummary } from '../contract/runs.js';
+import { bootstrapRatio, pairedBootstrapRatio, type Interval } from '../metrics/bootstrap.js';
+import type { Project } from '../store/project.js';
+
+interface PerUtterance {
+  wordEdits: number;
+  refWords: number;
+  charEdits: number;
+  refChars: number;
+  hits: number;
+  entities: number;
+}
+
+export interface MetricComparison {
+  metric: 'wer' | 'cer' | 'ehr';
+  /** Each run's figure on the common utterances, with its 95% interval. */
+  values: { run: string; value: number | null; ci95: Interval | null }[];
+  /** Each run against the first: the difference (run − first) and its paired-bootstrap interval. */
+  differences: { run: string; against: string; difference: number; ci95: Interval }[];
+}
+
+export interface RunComparison {
+  runs: RunSummary[];
+  commonUtterances: number;
+  metrics: MetricComparison[];
+}
+
+function findRun(project: Project, ref: string): RunSummary {
+  const all = project.runs.list();
+  const r = /^\d+$/.test(ref)
+    ? all.find((x) => x.id === Number(ref))
+    : all.find((x) => x.name === ref);
+  if (!r)
+    throw new UserError(
+      'not_found',
+      `no evaluation run "${ref}" (runs: ${all.map((x) => `${x.id} ${x.name}`).join('; ') || 'none'})`,
+    );
+  return r;
+}
+
+function perUtterance(project: Project, runId: number): Map<number, PerUtterance> {
+  const out = new Map<number, PerUtterance>();
+  const rows = project.db
+    .prepare<
+      [number],
+      {
+        utterance_id: number;
+        ref_words: number;
+        subs: number;
+        dels: number;
+        ins: number;
+        ref_chars: number;
+        char_edits: number;
+      }
+    >(
+      'SELECT utterance_id, ref_words, subs, dels, ins, ref_chars, char_edits FROM utterance_scores WHERE run_id = ?',
+    )
+    .all(runId);
+  for (const r of rows) {
+    out.set(r.utterance_id, {
+      wordEdits: r.subs + r.dels + r.ins,
+      refWords: r.ref_words,
+      charEdits: r.char_edits,
+      refChars: r.ref_chars,
+      hits: 0,
+      entities: 0,
+    });
+  }
+  const ents = project.db
+    .prepare<[number], { utterance_id: number; hits: number; n: number }>(
+      `SELECT s.utterance_id, sum(o.outcome = 'hit') AS hits, count(*) AS n
+       FROM entity_outcomes o JOIN entity_spans s ON s.id = o.span_id WHERE o.run_id = ? GROUP BY s.utterance_id`,
+    )
+    .all(runId);
+  for (const e of ents) {
+    const u = out.get(e.utterance_id);
+    if (u) {
+      u.hits = e.hits;
+      u.entities = e.n;
+    }
+  }
+  return out;
+}
+
+const METRICS: {
+  metric: MetricComparison['metric'];
+  num: (u: PerUtterance) => number;
+  den: (u: PerUtterance) => number;
+}[] = [
+  { metric: 'wer', num: (u) => u.wordEdits, den: (u) => u.refWords },
+  { metric: 'cer', num: (u) => u.charEdits, den: (u) => u.refChars },
+  { metric: 'ehr', num: (u) => u.hits, den: (u) => u.entities },
+];
+
+/**
+ * Compares runs on the utterances they share: every metric side by side,
+ * and each run's difference from the first with a paired bootstrap (the
+ * same resamples of utterances for both runs).
+ */
+export function compareRuns(project: Project, refs: string[]): RunComparison {
+  if (refs.length < 2) throw new UserError('bad_input', 'compare needs at least two runs');
+  const runs = refs.map((r) => findRun(project, r));
+  const data = runs.map((r) => perUtterance(project, r.id));
+  const common = [...data[0].keys()]
+    .filter((id) => data.every((d) => d.has(id)))
+    .sort((a, b) => a - b);
+  if (common.length === 0)
+    throw new UserError(
+      'bad_input',
+      'these runs share no utterances: they were scored on different test sets',
+    );
+  const metrics = METRICS.map(({ metric, num, den }) => {
+    const series = data.map((d) => ({
+      num: common.map((id) => num(d.get(id)!)),
+      den: common.map((id) => den(d.get(id)!)),
+    }));
+    const values = series.map((s, i) => {
+      const n = s.num.reduce((a, b) => a + b, 0);
+      const d = s.den.reduce((a, b) => a + b, 0);
+      return { run: runs[i].name, value: d ? n / d : null, ci95: bootstrapRatio(s.num, s.den) };
+    });
+    const differences = series.slice(1).flatMap((s, k) => {
+      const p = pairedBootstrapRatio(s, series[0]);
+      return p
+        ? [{ run: runs[k + 1].name, against: runs[0].name, difference: p.difference, ci95: p.ci95 }]
+        : [];
+    });
+    return { metric, values, differences };
+  });
+  return { runs, commonUtterances: common.length, metrics };
+}

@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { UserError } from '../contract/errors.js';
+import { exportTypeName } from '../interchange/published-types.js';
+import { scoreEntities, scoreSfr } from '../metrics/ehr/index.js';
+import { utteranceErrors } from '../metrics/error-rates.js';
+import { readHypothesisFile, readReferenceFile, type RefRow } from '../metrics/files.js';
+import { METRIC_VERSION } from '../metrics/report-schema.js';
+import type { ScoreReport } from '../metrics/report-schema.js';
+import { scoreRows } from '../metrics/score-run.js';
+import { normalize, type Profile } from '../text/normalize.js';
+import type { Project } from '../store/project.js';
+import type { NewEntityOutcome, NewUtteranceScore } from '../store/run-repo.js';
+import type { StoredUtterance } from '../store/utterance-repo.js';
+import { importCorpus } from './import-corpus.js';
+
+export interface EvalImportOptions {
+  ref: string;
+  hyp: string;
+  hypField?: string;
+  model: string;
+  name?: string;
+  system?: string | null;
+  testSet?: string | null;
+  modelFile?: string | null;
+  /** Decoding options as given (JSON text), stored with the run. */
+  decode?: string | null;
+  profile?: Profile;
+}
+
+export interface EvalImportResult {
+  runId: number;
+  name: string;
+  utterances: number;
+  missing: number;
+  report: ScoreReport;
+}
+
+async function sha256File(path: string): Promise<string> {
+  if (!existsSync(path)) throw new UserError('not_found', `--model-file ${path}: no such file`);
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+/** A reference row as the scorer reads it, from the project's current text and spans. */
+export function refRowOf(u: StoredUtterance, file: string, testSet: string | null): RefRow {
+  return {
+    id: u.extId,
+    lang: u.lang,
+    text: u.text,
+    entityTokens: u.entities.map((e) => ({
+      surface: e.surface,
+      start: e.start,
+      end: e.end,
+      type: exportTypeName(e.type, e.originalType),
+      ...(e.value !== null ? { value: e.value } : {}),
+      ...(e.subtype !== null ? { subtype: e.subtype } : {}),
+    })),
+    entityClass: u.entityClass ?? undefined,
+    system: u.system ?? undefined,
+    testSet: testSet ?? undefined,
+    line: 0,
+    file,
+    raw: u.rawJson ? (JSON.parse(u.rawJson) as Record<string, unknown>) : {},
+  };
+}
+
+/**
+ * Scores a hypothesis file against a reference set and stores the run in
+ * the project: hypotheses, per-utterance scores, per-entity outcomes, the
+ * model's sha256 and decoding options. The references are the project's
+ * own (imported from the file when absent), so a reference corrected in the
+ * project is what every later run is scored against.
+ */
+export async function importEvalRun(
+  project: Project,
+  opts: EvalImportOptions,
+): Promise<EvalImportResult> {
+  project.requireWritable('storing an evaluation run');
+  const fileRefs = readReferenceFile(opts.ref);
+  const hyps = readHypothesisFile(opts.hyp, opts.hypField ?? 'hypothesis');
+  let decode: unknown = null;
+  if (opts.decode) {
+    try {
+      decode = JSON.parse(opts.decode);
+    } catch (e) {
+      throw new UserError('bad_input', `--decode is not valid JSON (${(e as Error).message})`);
+    }
+  }
+  if (fileRefs.some((r) => !project.utterances.rawByExtId(r.id))) {
+    const imported = await importCorpus(project, opts.ref, { withoutAudio: true });
+    const fatal = imported.problems.filter((p) => !/already in the project/.test(p.reason));
+    if (fatal.length) {
+      throw new UserError('bad_input', `${opts.ref}:${fatal[0].line}: ${fatal[0].reason}`);
+    }
+  }
+  const testSet = opts.testSet ?? basename(opts.ref).replace(/\.jsonl$/, '');
+  const stored = fileRefs.map((r) => project.utterances.getByExtId(r.id)!);
+  const refs = stored.map((u) => refRowOf(u, opts.ref, testSet));
+  const profile = opts.profile ?? 'standard';
+  const report = await scoreRows(refs, hyps, {
+    profile,
+    perEntity: false,
+    system: opts.system ?? undefined,
+    testSet,
+  });
+
+  const scores: NewUtteranceScore[] = [];
+  const outcomes: NewEntityOutcome[] = [];
+  stored.forEach((u, i) => {
+    const hyp = hyps.get(u.extId);
+    if (hyp === undefined || hyp === null) return;
+    const ref = refs[i];
+    const e = utteranceErrors(
+      normalize(ref.text, ref.lang, profile).text,
+      normalize(hyp, ref.lang, profile).text,
+    );
+    const w = e.words;
+    const c = e.chars;
+    const row = {
+      id: ref.id,
+      lang: ref.lang,
+      text: ref.text,
+      entity_tokens: ref.entityTokens,
+      entity_class: ref.entityClass ?? null,
+    };
+    scores.push({
+      utteranceId: u.id,
+      hypothesis: hyp,
+      refWords: w.refLength,
+      hits: w.hits,
+      subs: w.substitutions,
+      dels: w.deletions,
+      ins: w.insertions,
+      refChars: c.refLength,
+      charEdits: c.substitutions + c.deletions + c.insertions,
+      wer: w.refLength ? (w.substitutions + w.deletions + w.insertions) / w.refLength : null,
+      cer: c.refLength ? (c.substitutions + c.deletions + c.insertions) / c.refLength : null,
+      sfr: scoreSfr(row, hyp)?.value ?? null,
+      ops: undefined,
+    });
+    for (const o of scoreEntities(row, hyp)) {
+      // A merged entity (fragments joined on import) is stored on its first span.
+      const span =
+        u.entities.find((s) => s.start >= o.valueStart && s.end <= o.valueEnd) ??
+        u.entities.find((s) => s.start < o.valueEnd && s.end > o.valueStart);
+      if (span && !outcomes.some((x) => x.spanId === span.id))
+        outcomes.push({
+          spanId: span.id,
+          outcome: o.outcome,
+          exactSurface: o.exactSurface,
+          hypWindow: o.hypWindow,
+        });
+    }
+  });
+
+  let name = opts.name ?? `${opts.model} on ${testSet}`;
+  if (opts.name && project.runs.nameTaken(name))
+    throw new UserError('conflict', `a run named "${name}" already exists`);
+  for (let k = 2; project.runs.nameTaken(name); k++) name = `${opts.model} on ${testSet} #${k}`;
+  const runId = project.runs.insert(
+    {
+      name,
+      model: opts.model,
+      modelSha256: opts.modelFile ? await sha256File(opts.modelFile) : null,
+      system: opts.system ?? null,
+      testSet,
+      decode,
+      metricVersion: METRIC_VERSION,
+      profile,
+      compat: null,
+      report,
+    },
+    scores,
+    outcomes,
+  );
+  return { runId, name, utterances: scores.length, missing: report.missing, report };
+}
