@@ -3,7 +3,7 @@ import type { RunSummary } from '../contract/runs.js';
 import { bootstrapRatio, pairedBootstrapRatio, type Interval } from '../metrics/bootstrap.js';
 import type { Project } from '../store/project.js';
 
-interface PerUtterance {
+export interface PerUtterance {
   wordEdits: number;
   refWords: number;
   charEdits: number;
@@ -21,7 +21,7 @@ export interface MetricComparison {
 }
 
 export interface RunComparison {
-  runs: RunSummary[];
+  runs: RunSummary[] | null;
   commonUtterances: number;
   metrics: MetricComparison[];
 }
@@ -101,10 +101,19 @@ const METRICS: {
 export function compareRuns(project: Project, refs: string[]): RunComparison {
   if (refs.length < 2) throw new UserError('bad_input', 'compare needs at least two runs');
   const runs = refs.map((r) => findRun(project, r));
-  const data = runs.map((r) => perUtterance(project, r.id));
-  const common = [...data[0].keys()]
-    .filter((id) => data.every((d) => d.has(id)))
-    .sort((a, b) => a - b);
+  const c = compareSeries(
+    runs.map((r) => r.name),
+    runs.map((r) => perUtterance(project, r.id)),
+  );
+  return { runs, ...c };
+}
+
+/** The comparison itself, on per-utterance counts keyed by any utterance key. */
+export function compareSeries<K>(
+  names: string[],
+  data: Map<K, PerUtterance>[],
+): Omit<RunComparison, 'runs'> {
+  const common = [...data[0].keys()].filter((id) => data.every((d) => d.has(id)));
   if (common.length === 0)
     throw new UserError(
       'bad_input',
@@ -118,15 +127,15 @@ export function compareRuns(project: Project, refs: string[]): RunComparison {
     const values = series.map((s, i) => {
       const n = s.num.reduce((a, b) => a + b, 0);
       const d = s.den.reduce((a, b) => a + b, 0);
-      return { run: runs[i].name, value: d ? n / d : null, ci95: bootstrapRatio(s.num, s.den) };
+      return { run: names[i], value: d ? n / d : null, ci95: bootstrapRatio(s.num, s.den) };
     });
     const differences = series.slice(1).flatMap((s, k) => {
       const p = pairedBootstrapRatio(s, series[0]);
       return p
-        ? [{ run: runs[k + 1].name, against: runs[0].name, difference: p.difference, ci95: p.ci95 }]
+        ? [{ run: names[k + 1], against: names[0], difference: p.difference, ci95: p.ci95 }]
         : [];
     });
     return { metric, values, differences };
   });
-  return { runs, commonUtterances: common.length, metrics };
+  return { commonUtterances: common.length, metrics };
 }

@@ -1,4 +1,6 @@
 import { Command, Option } from 'commander';
+import { UserError } from '../../contract/errors.js';
+import { compareHypothesisFiles, parseHypArg } from '../../service/compare-files.js';
 import { compareRuns } from '../../service/compare-runs.js';
 import { importEvalRun } from '../../service/eval-import.js';
 import { printJson, printLine } from '../output.js';
@@ -82,23 +84,63 @@ export function evalCommand(): Command {
 
 export function compareCommand(): Command {
   return new Command('compare')
-    .description('compare evaluation runs side by side, with a paired bootstrap of each difference')
-    .addOption(projectOption())
-    .argument('<runs...>', 'run ids or names (the first is the baseline)')
+    .description(
+      'compare runs (in a project) or hypothesis files (against --ref) side by side, with a paired bootstrap of each difference',
+    )
+    .option('-p, --project <dir>', 'the project holding the runs')
+    .option(
+      '--ref <file>',
+      'compare hypothesis files against this reference JSONL instead of stored runs',
+    )
+    .option('--hyp-field <name>', 'hypothesis field for files given without ":field"', 'hypothesis')
+    .addOption(
+      new Option('--profile <profile>', 'normalisation profile (files mode)')
+        .choices(['exact', 'standard', 'loose'])
+        .default('standard'),
+    )
+    .argument(
+      '<runs...>',
+      'run ids or names, or with --ref hypothesis files (file.jsonl[:field]); the first is the baseline',
+    )
     .option('--json', 'print one JSON object')
-    .action(async (runs: string[], o: { project: string; json?: boolean }) => {
-      const c = await withProject(o.project, { readonly: true }, (p) => compareRuns(p, runs));
-      if (o.json) return printJson(c);
-      printLine(`${c.commonUtterances} utterances in common`);
-      for (const m of c.metrics) {
-        printLine(`\n${m.metric.toUpperCase()}`);
-        for (const v of m.values) printLine(`  ${v.run.padEnd(40)} ${fmt(v.value)} ${ci(v.ci95)}`);
-        for (const d of m.differences) {
-          const sig = d.ci95[0] > 0 || d.ci95[1] < 0 ? '  (interval excludes 0)' : '';
-          printLine(
-            `  ${d.run} − ${d.against}: ${d.difference >= 0 ? '+' : ''}${d.difference.toFixed(3)} ${ci(d.ci95)}${sig}`,
+    .action(
+      async (
+        runs: string[],
+        o: {
+          project?: string;
+          ref?: string;
+          hypField: string;
+          profile: 'exact' | 'standard' | 'loose';
+          json?: boolean;
+        },
+      ) => {
+        let c;
+        if (o.ref)
+          c = compareHypothesisFiles(
+            o.ref,
+            runs.map((r) => parseHypArg(r, o.hypField)),
+            o.profile,
           );
+        else if (o.project)
+          c = await withProject(o.project, { readonly: true }, (p) => compareRuns(p, runs));
+        else
+          throw new UserError(
+            'bad_input',
+            'compare needs --project DIR (stored runs) or --ref REF.jsonl (hypothesis files)',
+          );
+        if (o.json) return printJson(c);
+        printLine(`${c.commonUtterances} utterances in common`);
+        for (const m of c.metrics) {
+          printLine(`\n${m.metric.toUpperCase()}`);
+          for (const v of m.values)
+            printLine(`  ${v.run.padEnd(40)} ${fmt(v.value)} ${ci(v.ci95)}`);
+          for (const d of m.differences) {
+            const sig = d.ci95[0] > 0 || d.ci95[1] < 0 ? '  (interval excludes 0)' : '';
+            printLine(
+              `  ${d.run} − ${d.against}: ${d.difference >= 0 ? '+' : ''}${d.difference.toFixed(3)} ${ci(d.ci95)}${sig}`,
+            );
+          }
         }
-      }
-    });
+      },
+    );
 }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compareHypothesisFiles, parseHypArg } from '../../../native/service/compare-files.js';
 import { compareRuns } from '../../../native/service/compare-runs.js';
 import { importEvalRun } from '../../../native/service/eval-import.js';
 import { Service } from '../../../native/service/service.js';
@@ -125,5 +126,28 @@ describe('evaluation runs in a project', () => {
     ).rejects.toThrow(/no such file/);
     expect(p.runs.count()).toBe(0);
     p.close();
+  });
+
+  it('compares hypothesis files against a reference without a project, with the same figures', async () => {
+    const dir = tempDir();
+    const a = hypFile(dir, 'a.jsonl', (_id, t) => t);
+    const b = hypFile(dir, 'b.jsonl', (id, t) =>
+      id === 'fx_ta_0001' ? 'பின் கோடு' : id === 'fx_te_0002' ? 'నేను లో కొన్నాను' : t,
+    );
+    const c = compareHypothesisFiles(ref, [
+      parseHypArg(a, 'hypothesis'),
+      parseHypArg(`${b}:hypothesis`, 'x'),
+    ]);
+    expect(c.runs).toBeNull();
+    const ehr = c.metrics.find((m) => m.metric === 'ehr')!;
+    expect(ehr.values.map((v) => v.run)).toEqual(['a.jsonl', 'b.jsonl']);
+    expect(ehr.differences[0].difference).toBeCloseTo(-2 / 8, 10);
+    expect(parseHypArg('x/p.jsonl:beta_hyp', 'hypothesis')).toEqual({
+      file: 'x/p.jsonl',
+      field: 'beta_hyp',
+    });
+    expect(() => compareHypothesisFiles(ref, [parseHypArg(a, 'hypothesis')])).toThrow(
+      /at least two/,
+    );
   });
 });
