@@ -3,7 +3,8 @@ import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
 /**
  * Maps the path of an app:// URL to a file inside `root`, or null when it
  * would leave it: `..` segments (plain or percent-encoded), encoded
- * separators, absolute paths, NUL bytes and malformed escapes are refused.
+ * separators, backslashes, colons (drives, NTFS streams), absolute paths,
+ * NUL bytes and malformed escapes are refused.
  */
 export function resolveInside(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -17,12 +18,15 @@ export function resolveInside(root: string, urlPath: string): string | null {
   if (/%2f|%5c/i.test(urlPath)) return null;
   const segments = decoded.split('/').filter((s) => s !== '');
   if (segments.some((s) => s === '..' || s === '.')) return null;
+  // A colon is a drive (`C:`) or an NTFS stream (`a.js:x`) on Windows; no app file has one.
+  if (segments.some((s) => s.includes(':'))) return null;
   const rel = segments.join(sep);
   if (isAbsolute(rel) || /^[a-zA-Z]:/.test(rel)) return null;
   const base = resolve(root);
   const target = normalize(resolve(base, rel));
   const back = relative(base, target);
-  if (back.startsWith('..') || isAbsolute(back)) return null;
+  // The root itself is a folder, never a file to serve.
+  if (back === '' || back.startsWith('..') || isAbsolute(back)) return null;
   return target;
 }
 

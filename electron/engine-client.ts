@@ -13,6 +13,7 @@ type Request = ToEngine extends infer T
 export class EngineClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private exitReason: string | null = null;
 
   constructor(
     private readonly child: UtilityProcess,
@@ -34,13 +35,15 @@ export class EngineClient {
         );
     });
     child.on('exit', (code) => {
-      for (const p of this.pending.values())
-        p.reject(new Error(`the engine process exited (code ${code})`));
+      this.exitReason = `the engine process exited (code ${code})`;
+      for (const p of this.pending.values()) p.reject(new Error(this.exitReason));
       this.pending.clear();
     });
   }
 
   request(message: Request): Promise<unknown> {
+    // A message to a dead process would never be answered: fail now instead of hanging.
+    if (this.exitReason) return Promise.reject(new Error(this.exitReason));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

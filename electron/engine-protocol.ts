@@ -30,7 +30,10 @@ export const EngineErrorBody = z.object({
   hint: z.string().nullable(),
 });
 
-export const FromEngine = z.discriminatedUnion('kind', [
+// A plain union: the two replies share `kind: 'reply'`, which
+// z.discriminatedUnion rejects (zod 4 throws "Duplicate discriminator value"
+// on first parse, so every engine reply would have been lost).
+export const FromEngine = z.union([
   z.object({
     kind: z.literal('reply'),
     id: z.number().int(),

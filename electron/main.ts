@@ -16,12 +16,13 @@ import {
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EngineClient } from './engine-client.js';
-import { checkCall, CHANNEL_CALL, CHANNEL_EVENT } from './ipc-contract.js';
+import { CHANNEL_CALL, CHANNEL_EVENT, relayCall, senderUrlOf } from './ipc-contract.js';
 import { appProtocolHandler } from './protocol.js';
 import { addRecent, readRecent } from './recent.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
   isAllowedExternal,
   isAllowedNavigation,
   windowWebPreferences,
@@ -31,11 +32,11 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = join(here, '..', '..', 'renderer', 'dist');
 
 protocol.registerSchemesAsPrivileged([
-  {
-    scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
-  },
+  { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } },
 ]);
+
+// Every renderer sandboxed, whatever a window's webPreferences say.
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -160,6 +161,7 @@ function createWindow(): void {
 void app.whenReady().then(async () => {
   // The renderer needs no device or notification permissions.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   engine = startEngine();
   protocol.handle(
     APP_SCHEME,
@@ -172,10 +174,12 @@ void app.whenReady().then(async () => {
       return r;
     }),
   );
-  ipcMain.handle(CHANNEL_CALL, async (event, method: unknown, payload: unknown) => {
-    const call = checkCall(event.senderFrame?.url, method, payload);
-    return engine!.request({ kind: 'call', method: call.method, payload: call.payload });
-  });
+  // Resolves to an envelope, never rejects: see IpcEnvelope in ipc-contract.ts.
+  ipcMain.handle(CHANNEL_CALL, (event, method: unknown, payload: unknown) =>
+    relayCall(senderUrlOf(event.senderFrame), method, payload, (m, p) =>
+      engine!.request({ kind: 'call', method: m, payload: p }),
+    ),
+  );
   buildMenu();
   const first =
     process.argv.find((a) => a.startsWith('--project='))?.slice('--project='.length) ??

@@ -32,7 +32,10 @@ export function fileResponse(
   contentType: string,
   rangeHeader: string | null,
 ): Response {
-  const size = statSync(path).size;
+  const stat = statSync(path);
+  // A directory would stat fine and then fail mid-stream.
+  if (!stat.isFile()) throw new Error(`not a file: ${path}`);
+  const size = stat.size;
   const headers: Record<string, string> = {
     'Content-Type': contentType,
     'Accept-Ranges': 'bytes',
@@ -65,9 +68,14 @@ export function appProtocolHandler(rendererRoot: string, media: MediaLookup) {
     if (url.host !== APP_HOST) return notFound();
     const m = /^\/media\/audio\/(\d+)(\/16k\.wav)?$/.exec(url.pathname);
     if (m) {
-      const found = await media(Number(m[1]), m[2] ? '16k' : 'original');
-      if (!found || !isInside(found.root, found.path)) return notFound();
-      return fileResponse(found.path, audioContentType(found.ext), request.headers.get('range'));
+      // No project open, an engine error, a file gone since: all just 404 to the player.
+      try {
+        const found = await media(Number(m[1]), m[2] ? '16k' : 'original');
+        if (!found || !isInside(found.root, found.path)) return notFound();
+        return fileResponse(found.path, audioContentType(found.ext), request.headers.get('range'));
+      } catch {
+        return notFound();
+      }
     }
     const path = resolveInside(rendererRoot, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!path)

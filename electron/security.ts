@@ -9,6 +9,18 @@ export const APP_HOST = 'charkha';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
+ * Privileges of the app:// scheme: a standard, secure origin that fetch and
+ * media streaming work on. Deliberately without `bypassCSP` and
+ * `corsEnabled`: the CSP applies and no other origin may read from it.
+ */
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  stream: true,
+} as const;
+
+/**
  * Content Security Policy for every response of the app:// protocol. No
  * inline or remote scripts, no plugins, no framing; media and data only from
  * the app itself.
@@ -42,6 +54,8 @@ export interface ShellWebPreferences {
   navigateOnDragDrop: false;
   safeDialogs: true;
   spellcheck: false;
+  /** Middle-click opens no window by itself (window-open is denied too; this is belt and braces). */
+  disableBlinkFeatures: 'Auxclick';
 }
 
 /** webPreferences of every window the shell opens (there is one kind: the main window). */
@@ -60,6 +74,7 @@ export function windowWebPreferences(preload: string): ShellWebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
@@ -97,7 +112,13 @@ export function isTrustedSender(frameUrl: string | undefined | null): boolean {
   if (!frameUrl) return false;
   try {
     const u = new URL(frameUrl);
-    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
+    // `app://x@charkha/` parses with host `charkha`: credentials are refused outright.
+    return (
+      u.protocol === `${APP_SCHEME}:` &&
+      u.host === APP_HOST &&
+      u.username === '' &&
+      u.password === ''
+    );
   } catch {
     return false;
   }
