@@ -3,10 +3,14 @@ import { packageVersion } from '../package-root.js';
 import { compareCommand, evalCommand } from './commands/eval.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { modelsCommand } from './commands/models.js';
 import { projectCommand } from './commands/project.js';
 import { scoreCommand } from './commands/score.js';
 import { serveCommand } from './commands/serve.js';
 import { synthesizeCommand } from './commands/synthesize.js';
+import { generateCommand } from './commands/generate.js';
+import { overlapCommand } from './commands/overlap.js';
+import { tagCommand } from './commands/tag.js';
 import { EXIT_OK, EXIT_USER, reportError } from './output.js';
 
 /** The whole command tree; tests build it and run commands in-process. */
@@ -24,6 +28,10 @@ export function buildProgram(): Command {
   program.addCommand(evalCommand());
   program.addCommand(compareCommand());
   program.addCommand(synthesizeCommand());
+  program.addCommand(modelsCommand());
+  program.addCommand(generateCommand());
+  program.addCommand(overlapCommand());
+  program.addCommand(tagCommand());
   return program;
 }
 

@@ -1,0 +1,163 @@
+/**
+ * Piper voices as a `TtsEngine`. A voice is a model in the registry (family
+ * `piper`), named by its model id in `opts.voice`. espeak-ng (in the worker
+ * pool) makes the phonemes; the ONNX model runs on the inference worker, one
+ * sentence at a time so progress and cancellation come between sentences.
+ */
+import { CancelledError, UserError } from '../../contract/errors.js';
+import { ModelRegistry } from '../../models/registry.js';
+import { sharedPool } from '../../workers/shared-pool.js';
+import { MAX_TEXT_CHARS } from '../engine.js';
+import type {
+  RunControl,
+  SynthesisOptions,
+  SynthesisResult,
+  TtsEngine,
+  VoiceInfo,
+} from '../engine.js';
+import { EspeakEngine } from '../espeak/engine.js';
+import { indicLanguage } from '../espeak/languages.js';
+import { phonemesToIds } from './phoneme-ids.js';
+import { piperPhonemes } from './phonemize.js';
+import type { Phonemizer } from './phonemize.js';
+import { PiperVoice } from './voice.js';
+
+export interface PiperEngineOptions {
+  registry?: ModelRegistry;
+  /** Default: espeak-ng in the shared worker pool. */
+  phonemize?: Phonemizer;
+}
+
+export interface PiperSynthesis extends SynthesisResult {
+  /** The ids fed to the model, one array per sentence. */
+  phonemeIds: number[][];
+  /** Phonemes the voice has no id for (dropped, as Piper drops them). */
+  missingPhonemes: string[];
+}
+
+const DEFAULT_PAUSE_MS = 300;
+
+export class PiperEngine implements TtsEngine {
+  readonly id = 'piper';
+  private readonly registry: ModelRegistry;
+  private readonly phonemize: Phonemizer;
+  private readonly open = new Map<string, Promise<PiperVoice>>();
+
+  constructor(options: PiperEngineOptions = {}) {
+    this.registry = options.registry ?? new ModelRegistry();
+    if (options.phonemize) this.phonemize = options.phonemize;
+    else {
+      const espeak = new EspeakEngine(sharedPool());
+      this.phonemize = (text, opts, run) => espeak.phonemize(text, opts, run);
+    }
+  }
+
+  /** Opens (once) and returns the voice with this model id. */
+  voice(id: string): Promise<PiperVoice> {
+    let v = this.open.get(id);
+    if (!v) {
+      v = this.openVoice(id);
+      this.open.set(id, v);
+      v.catch(() => this.open.delete(id));
+    }
+    return v;
+  }
+
+  private async openVoice(id: string): Promise<PiperVoice> {
+    const entry = await this.registry.get(id);
+    if (entry.manifest.family !== 'piper') {
+      throw new UserError(
+        'bad_input',
+        `model ${id} is a ${entry.manifest.family} model, not a Piper voice`,
+      );
+    }
+    const model = await this.registry.open(id);
+    try {
+      return await PiperVoice.open(model);
+    } catch (e) {
+      await model.close();
+      throw e;
+    }
+  }
+
+  async synthesize(
+    text: string,
+    opts: SynthesisOptions,
+    run: RunControl = {},
+  ): Promise<PiperSynthesis> {
+    if (text.length > MAX_TEXT_CHARS) {
+      throw new UserError(
+        'bad_input',
+        `text is ${text.length} characters; the limit is ${MAX_TEXT_CHARS}`,
+      );
+    }
+    const voice = await this.voice(opts.voice);
+    const c = voice.config;
+    voice.checkSpeaker(opts.speaker);
+    const sentences = opts.phonemes
+      ? [text]
+      : await piperPhonemes(text, c.espeakVoice, this.phonemize, run);
+    const pause = new Float32Array(
+      Math.round(((opts.sentencePauseMs ?? DEFAULT_PAUSE_MS) / 1000) * c.sampleRate),
+    );
+    const pieces: Float32Array[] = [];
+    const phonemeIds: number[][] = [];
+    const missing = new Set<string>();
+    for (const [i, phonemes] of sentences.entries()) {
+      if (run.signal?.aborted) throw new CancelledError('Piper synthesis');
+      const { ids, missing: m } = phonemesToIds(phonemes, c.phonemeIdMap);
+      m.forEach((p) => missing.add(p));
+      phonemeIds.push(ids);
+      const samples = await voice.run(
+        ids,
+        {
+          noiseScale: opts.noiseScale,
+          lengthScale: opts.lengthScale,
+          speaker: opts.speaker,
+        },
+        run.signal,
+      );
+      if (i > 0) pieces.push(pause);
+      pieces.push(samples);
+      run.onProgress?.({ done: i + 1, total: sentences.length });
+    }
+    const samples = new Float32Array(pieces.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of pieces) {
+      samples.set(p, at);
+      at += p.length;
+    }
+    return {
+      samples,
+      sampleRate: c.sampleRate,
+      voiceUsed: voice.id,
+      phonemeIds,
+      missingPhonemes: [...missing],
+    };
+  }
+
+  async voices(): Promise<VoiceInfo[]> {
+    const { models } = await this.registry.list();
+    return models
+      .filter((m) => m.manifest.family === 'piper')
+      .map((m) => {
+        const language = m.manifest.languages[0] ?? 'und';
+        const indic = indicLanguage(language);
+        return {
+          id: m.id,
+          name: m.manifest.name ?? m.id,
+          language,
+          indic: indic !== undefined,
+          script: indic?.script ?? '',
+          engine: this.id,
+        };
+      });
+  }
+
+  /** Releases every opened voice's session. */
+  async close(): Promise<void> {
+    const voices = [...this.open.values()];
+    this.open.clear();
+    for (const v of voices) await (await v.catch(() => undefined))?.close();
+  }
+}

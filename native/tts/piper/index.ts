@@ -1,0 +1,12 @@
+export { readPiperConfig } from './config.js';
+export type { PiperConfig } from './config.js';
+export { PiperEngine } from './engine.js';
+export type { PiperEngineOptions, PiperSynthesis } from './engine.js';
+export { BOS, EOS, PAD, phonemesToIds } from './phoneme-ids.js';
+export type { PhonemeIds } from './phoneme-ids.js';
+export { piperPhonemes } from './phonemize.js';
+export type { Phonemizer } from './phonemize.js';
+export { piperSentences } from './text-split.js';
+export type { PiperClause } from './text-split.js';
+export { PiperVoice } from './voice.js';
+export type { PiperScales } from './voice.js';
