@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { UserError } from '../../contract/errors.js';
@@ -18,6 +19,8 @@ interface ScoreFlags {
   json?: boolean;
   perEntity?: boolean;
   report?: string;
+  system?: string;
+  testSet?: string;
 }
 
 /** `charkha score`: WER/CER/AER, EHR and SFR of a hypothesis file against a reference set. */
@@ -39,6 +42,14 @@ export function scoreCommand(): Command {
     .addOption(
       new Option('--compat <mode>', "reproduce a published scorer's figures").choices(COMPAT_MODES),
     )
+    .option(
+      '--system <name>',
+      'synthesis system of the test audio, for by_system (rows may carry their own)',
+    )
+    .option(
+      '--test-set <name>',
+      "name of the test set, for by_test_set (default: the reference file's name)",
+    )
     .option('--json', 'print one JSON object (the score report)')
     .option('--per-entity', 'include every entity with its outcome and hypothesis window')
     .option('--report <out.html>', 'also write a self-contained HTML report')
@@ -50,6 +61,8 @@ export function scoreCommand(): Command {
         profile: o.profile,
         compat: o.compat ?? null,
         perEntity: Boolean(o.perEntity || o.report),
+        system: o.system,
+        testSet: o.testSet ?? basename(o.ref).replace(/\.jsonl?$/, ''),
       });
       const report = o.perEntity ? full : { ...full, per_entity: null };
       if (o.report) {
