@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { UserError } from '../contract/errors.js';
-import { scoreEntities } from '../metrics/ehr/index.js';
+import { scoreEntities, scoreSfr } from '../metrics/ehr/index.js';
 import { utteranceErrors } from '../metrics/error-rates.js';
 import { readHypothesisFile, readReferenceFile } from '../metrics/files.js';
 import { normalize, type Profile } from '../text/normalize.js';
@@ -36,19 +36,19 @@ export function compareHypothesisFiles(
         normalize(hyp, ref.lang, profile).text,
         null,
       );
-      const ents = scoreEntities(
-        {
-          id: ref.id,
-          lang: ref.lang,
-          text: ref.text,
-          entity_tokens: ref.entityTokens,
-          entity_class: ref.entityClass ?? null,
-        },
-        hyp,
-      );
+      const row = {
+        id: ref.id,
+        lang: ref.lang,
+        text: ref.text,
+        entity_tokens: ref.entityTokens,
+        entity_class: ref.entityClass ?? null,
+      };
+      const ents = scoreEntities(row, hyp);
       out.set(ref.id, {
         wordEdits: e.words.substitutions + e.words.deletions + e.words.insertions,
         refWords: e.words.refLength,
+        alignedWords: e.words.hits + e.words.substitutions + e.words.deletions + e.words.insertions,
+        sfr: scoreSfr(row, hyp)?.value ?? null,
         charEdits: e.chars.substitutions + e.chars.deletions + e.chars.insertions,
         refChars: e.chars.refLength,
         hits: ents.filter((x) => x.outcome === 'hit').length,

@@ -6,6 +6,10 @@ import type { Project } from '../store/project.js';
 export interface PerUtterance {
   wordEdits: number;
   refWords: number;
+  /** H + S + D + I: MER's denominator. */
+  alignedWords: number;
+  /** Script fidelity of the hypothesis; null when it has no letters. */
+  sfr: number | null;
   charEdits: number;
   refChars: number;
   hits: number;
@@ -13,7 +17,7 @@ export interface PerUtterance {
 }
 
 export interface MetricComparison {
-  metric: 'wer' | 'cer' | 'ehr';
+  metric: 'wer' | 'mer' | 'cer' | 'ehr' | 'sfr';
   /** Each run's figure on the common utterances, with its 95% interval. */
   values: { run: string; value: number | null; ci95: Interval | null }[];
   /** Each run against the first: the difference (run − first) and its paired-bootstrap interval. */
@@ -28,14 +32,20 @@ export interface RunComparison {
 
 function findRun(project: Project, ref: string): RunSummary {
   const all = project.runs.list();
+  const byModel = all.filter((x) => x.model === ref);
   const r = /^\d+$/.test(ref)
     ? all.find((x) => x.id === Number(ref))
-    : all.find((x) => x.name === ref);
-  if (!r)
+    : (all.find((x) => x.name === ref) ?? (byModel.length === 1 ? byModel[0] : undefined));
+  if (!r) {
+    const why =
+      byModel.length > 1
+        ? `model "${ref}" has ${byModel.length} runs; name one`
+        : `no evaluation run "${ref}"`;
     throw new UserError(
       'not_found',
-      `no evaluation run "${ref}" (runs: ${all.map((x) => `${x.id} ${x.name}`).join('; ') || 'none'})`,
+      `${why} (runs: ${all.map((x) => `${x.id} ${x.name}`).join('; ') || 'none'})`,
     );
+  }
   return r;
 }
 
@@ -47,20 +57,24 @@ function perUtterance(project: Project, runId: number): Map<number, PerUtterance
       {
         utterance_id: number;
         ref_words: number;
+        hits: number;
         subs: number;
         dels: number;
         ins: number;
         ref_chars: number;
         char_edits: number;
+        sfr: number | null;
       }
     >(
-      'SELECT utterance_id, ref_words, subs, dels, ins, ref_chars, char_edits FROM utterance_scores WHERE run_id = ?',
+      'SELECT utterance_id, ref_words, hits, subs, dels, ins, ref_chars, char_edits, sfr FROM utterance_scores WHERE run_id = ?',
     )
     .all(runId);
   for (const r of rows) {
     out.set(r.utterance_id, {
       wordEdits: r.subs + r.dels + r.ins,
       refWords: r.ref_words,
+      alignedWords: r.hits + r.subs + r.dels + r.ins,
+      sfr: r.sfr,
       charEdits: r.char_edits,
       refChars: r.ref_chars,
       hits: 0,
@@ -89,8 +103,11 @@ const METRICS: {
   den: (u: PerUtterance) => number;
 }[] = [
   { metric: 'wer', num: (u) => u.wordEdits, den: (u) => u.refWords },
+  { metric: 'mer', num: (u) => u.wordEdits, den: (u) => u.alignedWords },
   { metric: 'cer', num: (u) => u.charEdits, den: (u) => u.refChars },
   { metric: 'ehr', num: (u) => u.hits, den: (u) => u.entities },
+  // The mean over utterances with letters, as the report's sfr.mean: a ratio with denominator 1 each.
+  { metric: 'sfr', num: (u) => u.sfr ?? 0, den: (u) => (u.sfr === null ? 0 : 1) },
 ];
 
 /**

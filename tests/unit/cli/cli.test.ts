@@ -91,4 +91,18 @@ describe('the charkha CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/bad-rows\.jsonl:2 \(bad_offsets\): entity_tokens\[0\]/);
   });
+
+  it('exits 2 on an internal error and says it is a bug', () => {
+    const dir = tempDir();
+    const p = join(dir, 'proj');
+    charkha(['project', 'init', p]);
+    // A database whose tables were removed behind Charkha's back: not the user's input, a broken store.
+    const db = new Database(join(p, 'charkha.db'));
+    db.exec('DROP TABLE entity_spans');
+    db.close();
+    const r = charkha(['project', 'info', '-p', p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/internal error/);
+    expect(r.stderr).toMatch(/CHARKHA_DEBUG=1/);
+  });
 });

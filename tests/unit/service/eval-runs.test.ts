@@ -91,6 +91,10 @@ describe('evaluation runs in a project', () => {
     expect(ehr.differences[0].ci95[0]).toBeLessThanOrEqual(ehr.differences[0].difference);
     const wer = c.metrics.find((m) => m.metric === 'wer')!;
     expect(wer.differences[0].difference).toBeGreaterThan(0);
+    expect(c.metrics.map((m) => m.metric)).toEqual(['wer', 'mer', 'cer', 'ehr', 'sfr']);
+    // Both runs write in the right script: SFR 1 and no difference.
+    const sfr = c.metrics.find((m) => m.metric === 'sfr')!;
+    expect(sfr.values.map((v) => v.value)).toEqual([1, 1]);
     expect(() => compareRuns(p, ['a on sample'])).toThrow(/at least two/);
     expect(() => compareRuns(p, ['a on sample', 'nope'])).toThrow(/no evaluation run "nope"/);
     void b;
