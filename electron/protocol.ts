@@ -1,19 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { audioContentType, parseRange } from '../native/server/media.js';
+import { audioContentType, parseRange, staticContentType } from '../native/server/media.js';
 import { isInside, resolveInside } from './app-paths.js';
 import { APP_HOST, CSP } from './security.js';
-
-const STATIC_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
 
 export interface MediaLookup {
   (
@@ -84,8 +73,7 @@ export function appProtocolHandler(rendererRoot: string, media: MediaLookup) {
         headers: { 'Content-Security-Policy': CSP },
       });
     try {
-      const ext = path.slice(path.lastIndexOf('.'));
-      return fileResponse(path, STATIC_TYPES[ext] ?? 'application/octet-stream', null);
+      return fileResponse(path, staticContentType(path), null);
     } catch {
       return notFound();
     }

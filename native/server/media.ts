@@ -10,6 +10,24 @@ const TYPES: Record<string, string> = {
   '.oga': 'audio/ogg',
 };
 
+/** Content types of the built renderer's files, for both faces that serve it. */
+const STATIC_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ico': 'image/x-icon',
+};
+
+export function staticContentType(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return (dot >= 0 && STATIC_TYPES[path.slice(dot).toLowerCase()]) || 'application/octet-stream';
+}
+
 export function audioContentType(ext: string): string {
   return TYPES[ext.toLowerCase()] ?? 'application/octet-stream';
 }

@@ -2,13 +2,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { isUserError, UserError } from '../contract/errors.js';
 import type { Service } from '../service/service.js';
 import { monoCachePath, storedAudioPath } from '../service/audio-prepare.js';
 import type { EventBus } from './events.js';
-import { audioContentType, sendFile } from './media.js';
+import { audioContentType, sendFile, staticContentType } from './media.js';
 
 export interface ServerOptions {
   service: Service;
@@ -26,18 +26,6 @@ export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
-
-const STATIC_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ico': 'image/x-icon',
-};
 
 const MAX_BODY = 8 * 1024 * 1024;
 
@@ -188,7 +176,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       });
     const file =
       existsSync(target) && statSync(target).isFile() ? target : join(root, 'index.html');
-    sendFile(req, res, file, STATIC_TYPES[extname(file)] ?? 'application/octet-stream');
+    sendFile(req, res, file, staticContentType(file));
   };
 
   const wss = new WebSocketServer({ noServer: true });
