@@ -1,9 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { UserError } from '../../contract/errors.js';
-import { synthesizeBatch } from '../../tts/batch.js';
+import { synthesizeBatch, synthesizeSequential } from '../../tts/batch.js';
+import type { ManifestEntry } from '../../tts/batch.js';
 import { EspeakEngine } from '../../tts/espeak/engine.js';
+import { MmsTtsEngine } from '../../tts/mms/engine.js';
+import { PiperEngine } from '../../tts/piper/engine.js';
 import { AUGMENT_PRESETS, parseChain } from '../../tts/post/chain.js';
+import type { AugmentChain } from '../../tts/post/chain.js';
 import { readSynthesisRows } from '../../tts/rows.js';
 import { WorkerPool } from '../../workers/pool.js';
 import { printJson, printLine } from '../output.js';
@@ -35,7 +39,35 @@ function intArg(name: string): (v: string) => number {
   };
 }
 
-/** `charkha synthesize`: text rows to WAV files with espeak-ng, optionally augmented. */
+function buildChain(o: SynthesizeFlags): AugmentChain {
+  return parseChain([
+    ...(o.augment ? parseChain(o.augment) : []),
+    ...(o.loudness !== undefined ? [{ kind: 'loudness', targetDbfs: o.loudness }] : []),
+    ...(o.sampleRate !== undefined ? [{ kind: 'resample', rate: o.sampleRate }] : []),
+  ]);
+}
+
+function report(o: SynthesizeFlags, out: string, entries: ManifestEntry[], started: number): void {
+  const audio = entries.reduce((s, e) => s + e.duration, 0);
+  const summary = {
+    out,
+    rows: entries.length,
+    audio_seconds: Math.round(audio * 100) / 100,
+    wall_seconds: Math.round((Date.now() - started) / 10) / 100,
+    manifest: 'manifest.jsonl',
+  };
+  if (o.json) printJson(summary);
+  else
+    printLine(
+      `wrote ${entries.length} WAV files (${summary.audio_seconds} s of audio) and manifest.jsonl to ${out}`,
+    );
+}
+
+/**
+ * `charkha synthesize`: text rows to WAV files with espeak-ng (worker pool,
+ * rows in parallel) or a Piper / MMS-TTS model from the registry (inference
+ * worker, rows in turn), optionally augmented.
+ */
 export function synthesizeCommand(): Command {
   return new Command('synthesize')
     .description(
@@ -43,11 +75,18 @@ export function synthesizeCommand(): Command {
         'works on files (--in/--out) for now, projects (-p) come later',
     )
     .addOption(
-      new Option('--engine <engine>', 'TTS engine (piper and mms arrive with the model registry)')
+      new Option(
+        '--engine <engine>',
+        'TTS engine: espeak (built in), piper or mms (a model in $CHARKHA_MODELS; --voice is its id)',
+      )
         .choices(['espeak', 'piper', 'mms'])
         .default('espeak'),
     )
-    .option('--voice <voice>', 'voice, e.g. hi, te, ta+f3 (default: each row\'s "voice" or "lang")')
+    .option(
+      '--voice <voice>',
+      'espeak: a voice, e.g. hi, te, ta+f3 (default: each row\'s "voice" or "lang"); ' +
+        'piper/mms: the model id, e.g. piper-hi-medium (see charkha models list)',
+    )
     .option('--variant <variant>', 'voice variant (espeak !v/ file: f1…f5, m1…m8, klatt…)')
     .option(
       '--rate <wpm>',
@@ -73,7 +112,7 @@ export function synthesizeCommand(): Command {
     )
     .option(
       '--sample-rate <hz>',
-      'resample the output (after augmentation; espeak-ng speaks at 22050 Hz)',
+      'resample the output (after augmentation; espeak-ng speaks at 22050 Hz, models at their own rate)',
       intArg('--sample-rate'),
     )
     .option(
@@ -81,15 +120,15 @@ export function synthesizeCommand(): Command {
       'normalise active-speech level to this many dBFS, peaks limited at -1 dBFS (after augmentation)',
       intArg('--loudness'),
     )
-    .option('--list-voices', 'list the voices this espeak-ng build has and exit')
+    .option(
+      '--list-voices',
+      'list the voices of the engine (espeak-ng build or installed models) and exit',
+    )
     .option('--json', 'print one JSON object')
     .action(async (o: SynthesizeFlags) => {
-      if (o.engine !== 'espeak') {
-        throw new UserError(
-          'unsupported',
-          `engine "${o.engine}" is not available yet: it arrives with the model registry`,
-          'use --engine espeak',
-        );
+      if (o.engine === 'piper' || o.engine === 'mms') {
+        await synthesizeWithModel(o, o.engine);
+        return;
       }
       const pool = new WorkerPool({ size: availableParallelism() });
       try {
@@ -110,11 +149,7 @@ export function synthesizeCommand(): Command {
           );
         }
         const rows = readSynthesisRows(o.in);
-        const chain = parseChain([
-          ...(o.augment ? parseChain(o.augment) : []),
-          ...(o.loudness !== undefined ? [{ kind: 'loudness', targetDbfs: o.loudness }] : []),
-          ...(o.sampleRate !== undefined ? [{ kind: 'resample', rate: o.sampleRate }] : []),
-        ]);
+        const chain = buildChain(o);
         const label = o.augment && o.augment.trim() in AUGMENT_PRESETS ? o.augment.trim() : null;
         const bar = progressBar('synthesize', Boolean(o.json));
         const started = Date.now();
@@ -133,21 +168,47 @@ export function synthesizeCommand(): Command {
             bar.update({ done: p.done, total: p.total ?? null, message: p.message }),
         });
         bar.stop();
-        const audio = entries.reduce((s, e) => s + e.duration, 0);
-        const summary = {
-          out: o.out,
-          rows: entries.length,
-          audio_seconds: Math.round(audio * 100) / 100,
-          wall_seconds: Math.round((Date.now() - started) / 10) / 100,
-          manifest: 'manifest.jsonl',
-        };
-        if (o.json) printJson(summary);
-        else
-          printLine(
-            `wrote ${entries.length} WAV files (${summary.audio_seconds} s of audio) and manifest.jsonl to ${o.out}`,
-          );
+        report(o, o.out, entries, started);
       } finally {
         await pool.close();
       }
     });
+}
+
+/** Piper / MMS-TTS: the model engines, one row after another through the inference worker. */
+async function synthesizeWithModel(o: SynthesizeFlags, engineId: 'piper' | 'mms'): Promise<void> {
+  const engine = engineId === 'piper' ? new PiperEngine() : new MmsTtsEngine();
+  try {
+    if (o.listVoices) {
+      const voices = await engine.voices();
+      if (o.json) printJson({ engine: engineId, voices });
+      else for (const v of voices) printLine(`${v.id.padEnd(24)} ${v.name} (${v.language})`);
+      return;
+    }
+    if (!o.in || !o.out) {
+      throw new UserError(
+        'bad_input',
+        'give --in rows.jsonl and --out dir',
+        'see charkha synthesize --help',
+      );
+    }
+    const rows = readSynthesisRows(o.in);
+    const chain = buildChain(o);
+    const label = o.augment && o.augment.trim() in AUGMENT_PRESETS ? o.augment.trim() : null;
+    const bar = progressBar('synthesize', Boolean(o.json));
+    const started = Date.now();
+    const entries = await synthesizeSequential(engine, engineId, rows, {
+      voice: o.voice,
+      chain,
+      chainLabel: label,
+      seed: o.seed,
+      outDir: o.out,
+      source: o.in,
+      onProgress: (p) => bar.update({ done: p.done, total: p.total ?? null, message: p.message }),
+    });
+    bar.stop();
+    report(o, o.out, entries, started);
+  } finally {
+    await engine.close();
+  }
 }
