@@ -141,18 +141,7 @@ export function synthesizeCommand(): Command {
               printLine(`${v.id.padEnd(16)} ${v.name}${v.indic ? ` (${v.script})` : ''}`);
           return;
         }
-        if (!o.in || !o.out) {
-          throw new UserError(
-            'bad_input',
-            'give --in rows.jsonl and --out dir',
-            'see charkha synthesize --help',
-          );
-        }
-        const rows = readSynthesisRows(o.in);
-        const chain = buildChain(o);
-        const label = o.augment && o.augment.trim() in AUGMENT_PRESETS ? o.augment.trim() : null;
-        const bar = progressBar('synthesize', Boolean(o.json));
-        const started = Date.now();
+        const { inFile, outDir, rows, chain, label, bar, started } = startJob(o);
         const entries = await synthesizeBatch(pool, rows, {
           voice: o.voice,
           variant: o.variant,
@@ -162,13 +151,13 @@ export function synthesizeCommand(): Command {
           chain,
           chainLabel: label,
           seed: o.seed,
-          outDir: o.out,
-          source: o.in,
+          outDir,
+          source: inFile,
           onProgress: (p) =>
             bar.update({ done: p.done, total: p.total ?? null, message: p.message }),
         });
         bar.stop();
-        report(o, o.out, entries, started);
+        report(o, outDir, entries, started);
       } finally {
         await pool.close();
       }
@@ -185,30 +174,40 @@ async function synthesizeWithModel(o: SynthesizeFlags, engineId: 'piper' | 'mms'
       else for (const v of voices) printLine(`${v.id.padEnd(24)} ${v.name} (${v.language})`);
       return;
     }
-    if (!o.in || !o.out) {
-      throw new UserError(
-        'bad_input',
-        'give --in rows.jsonl and --out dir',
-        'see charkha synthesize --help',
-      );
-    }
-    const rows = readSynthesisRows(o.in);
-    const chain = buildChain(o);
-    const label = o.augment && o.augment.trim() in AUGMENT_PRESETS ? o.augment.trim() : null;
-    const bar = progressBar('synthesize', Boolean(o.json));
-    const started = Date.now();
+    const { inFile, outDir, rows, chain, label, bar, started } = startJob(o);
     const entries = await synthesizeSequential(engine, engineId, rows, {
       voice: o.voice,
       chain,
       chainLabel: label,
       seed: o.seed,
-      outDir: o.out,
-      source: o.in,
+      outDir,
+      source: inFile,
       onProgress: (p) => bar.update({ done: p.done, total: p.total ?? null, message: p.message }),
     });
     bar.stop();
-    report(o, o.out, entries, started);
+    report(o, outDir, entries, started);
   } finally {
     await engine.close();
   }
+}
+
+/** What every engine's run needs from the flags: the rows, the augmentation chain, a progress bar. */
+function startJob(o: SynthesizeFlags) {
+  if (!o.in || !o.out) {
+    throw new UserError(
+      'bad_input',
+      'give --in rows.jsonl and --out dir',
+      'see charkha synthesize --help',
+    );
+  }
+  const chain = buildChain(o);
+  return {
+    inFile: o.in,
+    outDir: o.out,
+    rows: readSynthesisRows(o.in),
+    chain,
+    label: o.augment && o.augment.trim() in AUGMENT_PRESETS ? o.augment.trim() : null,
+    bar: progressBar('synthesize', Boolean(o.json)),
+    started: Date.now(),
+  };
 }

@@ -20,7 +20,7 @@ import type {
   TtsEngine,
   VoiceInfo,
 } from '../engine.js';
-import { indicLanguage } from '../espeak/languages.js';
+import { modelVoices } from '../model-voices.js';
 import { splitSentences } from '../espeak/sentences.js';
 import { loadMmsTokenizer, tokenize } from './tokenizer.js';
 import type { MmsTokenizer } from './tokenizer.js';
@@ -156,22 +156,8 @@ export class MmsTtsEngine implements TtsEngine {
     };
   }
 
-  async voices(): Promise<VoiceInfo[]> {
-    const { models } = await this.registry.list();
-    return models
-      .filter((m) => m.manifest.family === 'mms-tts')
-      .map((m) => {
-        const language = m.manifest.languages[0] ?? 'und';
-        const indic = indicLanguage(language);
-        return {
-          id: m.id,
-          name: m.manifest.name ?? m.id,
-          language,
-          indic: indic !== undefined,
-          script: indic?.script ?? '',
-          engine: this.id,
-        };
-      });
+  voices(): Promise<VoiceInfo[]> {
+    return modelVoices(this.registry, 'mms-tts', this.id);
   }
 
   async close(): Promise<void> {

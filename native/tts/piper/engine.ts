@@ -16,7 +16,7 @@ import type {
   VoiceInfo,
 } from '../engine.js';
 import { EspeakEngine } from '../espeak/engine.js';
-import { indicLanguage } from '../espeak/languages.js';
+import { modelVoices } from '../model-voices.js';
 import { phonemesToIds } from './phoneme-ids.js';
 import { piperPhonemes } from './phonemize.js';
 import type { Phonemizer } from './phonemize.js';
@@ -136,22 +136,8 @@ export class PiperEngine implements TtsEngine {
     };
   }
 
-  async voices(): Promise<VoiceInfo[]> {
-    const { models } = await this.registry.list();
-    return models
-      .filter((m) => m.manifest.family === 'piper')
-      .map((m) => {
-        const language = m.manifest.languages[0] ?? 'und';
-        const indic = indicLanguage(language);
-        return {
-          id: m.id,
-          name: m.manifest.name ?? m.id,
-          language,
-          indic: indic !== undefined,
-          script: indic?.script ?? '',
-          engine: this.id,
-        };
-      });
+  voices(): Promise<VoiceInfo[]> {
+    return modelVoices(this.registry, 'piper', this.id);
   }
 
   /** Releases every opened voice's session. */
