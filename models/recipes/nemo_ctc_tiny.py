@@ -7,6 +7,12 @@ Signature: `audio_signal` [1, 80, frames] float32 + `length` [1] int64 →
 by two stride-2 convolutions as NeMo's striding subsampler.
 
     /usr/bin/python3 models/recipes/nemo_ctc_tiny.py
+
+golden.json also holds `features`: the log-mel features NeMo's
+AudioToMelSpectrogramPreprocessor (eval mode) computes for a fixed test
+signal, rebuilt here from torch.stft and torchaudio's Slaney mel filters, and
+the model's logprobs for them, so the TypeScript front end is checked
+against PyTorch end to end.
 """
 import math
 import os
@@ -18,6 +24,37 @@ from torch import nn
 sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fixture_common import export, parse_args, stats, write_card, write_json, write_manifest  # noqa: E402
+
+MEL = {"sample_rate": 16000, "n_fft": 512, "win_length": 400, "hop": 160, "n_mels": 80,
+       "preemph": 0.97}
+FEATURE_SAMPLES = 8000
+
+
+def test_signal(n):
+    """Two tones and a rising chirp under a ramp envelope; TypeScript rebuilds it from this formula."""
+    t = torch.arange(n, dtype=torch.float64) / 16000
+    x = (0.4 * torch.sin(2 * math.pi * 440 * t) + 0.2 * torch.sin(2 * math.pi * 1234.5 * t)
+         + 0.1 * torch.sin(2 * math.pi * (200 + 3000 * t) * t))
+    return (x * (0.2 + 1.6 * t)).float()
+
+
+def nemo_features(x):
+    """NeMo's FilterbankFeatures in eval mode (no dither), for one signal [S] -> [1, n_mels, T]."""
+    import torchaudio  # only the feature golden needs it
+
+    x = torch.cat((x[:1], x[1:] - MEL["preemph"] * x[:-1]))
+    window = torch.hann_window(MEL["win_length"], periodic=False)
+    spec = torch.stft(x, n_fft=MEL["n_fft"], hop_length=MEL["hop"], win_length=MEL["win_length"],
+                      window=window, center=True, pad_mode="constant", return_complex=True)
+    power = torch.view_as_real(spec).pow(2).sum(-1)  # [bins, T]
+    fb = torchaudio.functional.melscale_fbanks(MEL["n_fft"] // 2 + 1, 0.0, 8000.0, MEL["n_mels"],
+                                               MEL["sample_rate"], norm="slaney",
+                                               mel_scale="slaney")  # [bins, n_mels]
+    mel = torch.log(fb.T @ power + 2 ** -24)
+    mean = mel.mean(dim=1, keepdim=True)
+    std = mel.std(dim=1, keepdim=True) + 1e-5  # unbiased, as NeMo
+    return ((mel - mean) / std).unsqueeze(0)
+
 
 TOKENS = ["<unk>", "▁"] + list("अआइईउऊएऐओऔकखगघचछजझटठडढणतथदधनपफबभमयरलवशषसहािीुूेैोौं्")
 
@@ -57,10 +94,23 @@ def main():
         "window_stride": 0.01, "subsampling_factor": 4, "blank_id": len(TOKENS),
         "normalize": "per_feature",
     })
+    feats = nemo_features(test_signal(FEATURE_SAMPLES))
+    with torch.no_grad():
+        feat_out = model(feats, torch.tensor([feats.shape[2]], dtype=torch.long))
     write_json(args.out, "golden.json", {
         "tolerance": {"abs": 1e-4},
         "cases": [{"feeds": {"audio_signal": {"formula": "sin(0.01 * i), i = 0..80*101-1, [1, 80, 101]"},
                              "length": [frames]}, "output": stats(out)}],
+        "features": {
+            "tolerance": {"abs": 1e-3},
+            "input": {"samples": FEATURE_SAMPLES, "rate": 16000,
+                      "formula": "(0.4 sin(2π·440t) + 0.2 sin(2π·1234.5t) + 0.1 sin(2π(200 + 3000t)t))"
+                                 " · (0.2 + 1.6t), t = i / 16000"},
+            "mel": MEL,
+            "dims": list(feats.shape),
+            "values": [round(float(v), 6) for v in feats.reshape(-1)],
+            "logprobs": stats(feat_out),
+        },
     })
     write_manifest(args.out, {
         "id": "nemo-ctc-tiny", "name": "Tiny NeMo-style CTC (Hindi; random weights)",
