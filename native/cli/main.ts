@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../package-root.js';
 import { compareCommand, evalCommand } from './commands/eval.js';
 import { exportCommand } from './commands/export.js';
+import { flywheelCommand } from './commands/flywheel.js';
 import { importCommand } from './commands/import.js';
 import { modelsCommand } from './commands/models.js';
 import { projectCommand } from './commands/project.js';
@@ -11,6 +12,7 @@ import { synthesizeCommand } from './commands/synthesize.js';
 import { generateCommand } from './commands/generate.js';
 import { overlapCommand } from './commands/overlap.js';
 import { tagCommand } from './commands/tag.js';
+import { transcribeCommand } from './commands/transcribe.js';
 import { EXIT_OK, EXIT_USER, reportError } from './output.js';
 
 /** The whole command tree; tests build it and run commands in-process. */
@@ -32,6 +34,8 @@ export function buildProgram(): Command {
   program.addCommand(generateCommand());
   program.addCommand(overlapCommand());
   program.addCommand(tagCommand());
+  program.addCommand(transcribeCommand());
+  program.addCommand(flywheelCommand());
   return program;
 }
 

@@ -18,14 +18,18 @@ import { sha256File } from './hash.js';
 import { MANIFEST_FILE, readManifest } from './manifest.js';
 import type { ModelFile, ModelManifest } from './manifest.js';
 import { modelHome } from './model-home.js';
+import { packageRoot } from '../package-root.js';
 import { resolveRoles } from './roles.js';
 import { checkSignature } from './signature.js';
 
 export interface ModelEntry {
   id: string;
   dir: string;
-  /** `home` (the user's model folder) or `project` (a project's models table). */
-  origin: 'home' | 'project';
+  /**
+   * `bundled` (Charkha's own models/default/, read-only), `home` (the user's
+   * model folder) or `project` (a project's models table).
+   */
+  origin: 'bundled' | 'home' | 'project';
   manifest: ModelManifest;
 }
 
@@ -57,6 +61,8 @@ export interface ProjectModelRow {
 export interface RegistryOptions {
   /** Default: `modelHome()`. */
   home?: string;
+  /** Read-only folders of bundled models; default: the package's models/default/. */
+  bundled?: string[];
   /** A project's registered models (paths absolute or relative to the project). */
   projectModels?: () => ProjectModelRow[];
   worker?: () => InferenceWorker;
@@ -81,30 +87,45 @@ export interface OpenedModel {
 
 export class ModelRegistry {
   readonly home: string;
+  readonly bundled: string[];
   private readonly projectModels: () => ProjectModelRow[];
   private readonly worker: () => InferenceWorker;
 
   constructor(options: RegistryOptions = {}) {
     this.home = resolve(options.home ?? modelHome());
+    this.bundled = (options.bundled ?? [join(packageRoot(), 'models', 'default')]).map((d) =>
+      resolve(d),
+    );
     this.projectModels = options.projectModels ?? (() => []);
     this.worker = options.worker ?? (() => getInferenceWorker());
   }
 
-  /** Every model, home first; a project's entry with the same id as a home model wins. */
+  /**
+   * Every model: bundled, then home, then a project's; an entry with the
+   * same id as an earlier one wins (a user's model over a bundled one).
+   */
   async list(): Promise<{ models: ModelEntry[]; broken: BrokenEntry[] }> {
     const byId = new Map<string, ModelEntry>();
     const broken: BrokenEntry[] = [];
-    const dirs = existsSync(this.home)
-      ? (await readdir(this.home, { withFileTypes: true }))
-          .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-          .map((d) => join(this.home, d.name))
-      : [];
-    for (const dir of dirs.sort()) {
-      try {
-        const manifest = await readManifest(dir);
-        byId.set(manifest.id, { id: manifest.id, dir, origin: 'home', manifest });
-      } catch (e) {
-        broken.push({ dir, problem: e instanceof Error ? e.message : String(e) });
+    const sources = [
+      ...this.bundled.map((root) => ({ root, origin: 'bundled' as const })),
+      { root: this.home, origin: 'home' as const },
+    ];
+    for (const { root, origin } of sources) {
+      const dirs = existsSync(root)
+        ? (await readdir(root, { withFileTypes: true }))
+            .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+            .map((d) => join(root, d.name))
+        : [];
+      for (const dir of dirs.sort()) {
+        // A bundled folder without a manifest is a model still being made, not a broken one.
+        if (origin === 'bundled' && !existsSync(join(dir, MANIFEST_FILE))) continue;
+        try {
+          const manifest = await readManifest(dir);
+          byId.set(manifest.id, { id: manifest.id, dir, origin, manifest });
+        } catch (e) {
+          broken.push({ dir, problem: e instanceof Error ? e.message : String(e) });
+        }
       }
     }
     for (const row of this.projectModels()) {
@@ -143,7 +164,12 @@ export class ModelRegistry {
   async remove(id: string): Promise<ModelEntry> {
     const entry = await this.get(id);
     if (entry.origin !== 'home') {
-      throw new UserError('unsupported', `model "${id}" belongs to a project, not ${this.home}`);
+      throw new UserError(
+        'unsupported',
+        entry.origin === 'bundled'
+          ? `model "${id}" is bundled with Charkha (read-only), not in ${this.home}`
+          : `model "${id}" belongs to a project, not ${this.home}`,
+      );
     }
     await rm(entry.dir, { recursive: true, force: true });
     return entry;

@@ -67,7 +67,7 @@ export async function importAudio(
     const { path, work } = pending.shift()!;
     opts.onProgress?.({ done, total: files.length, message: path });
     try {
-      const id = record(project, path, await work, opts.system ?? null);
+      const id = recordAudio(project, path, await work, opts.system ?? null);
       (id.isNew ? result.imported : result.existing).push({
         path,
         audioId: id.audioId,
@@ -85,7 +85,7 @@ export async function importAudio(
   return result;
 }
 
-type Prepared = { known: number; sha256: string } | PreparedAudio;
+export type Prepared = { known: number; sha256: string } | PreparedAudio;
 
 const prepareTask = defineTask<{ path: string; audioDir: string; cacheDir: string }, PreparedAudio>(
   new URL('./audio-tasks.js', import.meta.url),
@@ -108,7 +108,7 @@ async function prepareFile(
   );
 }
 
-function record(
+export function recordAudio(
   project: Project,
   path: string,
   prepared: Prepared,
@@ -141,5 +141,5 @@ export async function importOne(
   path: string,
   system: string | null,
 ): Promise<{ audioId: number; sha256: string; isNew: boolean }> {
-  return record(project, path, await prepareFile(project, path), system);
+  return recordAudio(project, path, await prepareFile(project, path), system);
 }

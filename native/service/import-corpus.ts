@@ -36,7 +36,7 @@ interface Pending {
   audioId: number | null;
 }
 
-function spansOf(tokens: ParsedToken[], tier: 'text' | 'spoken'): NewSpan[] {
+export function spansOf(tokens: ParsedToken[], tier: 'text' | 'spoken'): NewSpan[] {
   return tokens.map((t, ord) => ({
     tier,
     ord,
