@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { isUserError } from '../native/contract/errors.js';
 import { EventBus } from '../native/server/events.js';
+import { PeaksLevels } from '../native/server/peaks-levels.js';
 import { monoCachePath, storedAudioPath } from '../native/service/audio-prepare.js';
 import { Service } from '../native/service/service.js';
 import { Project } from '../native/store/project.js';
@@ -19,6 +20,7 @@ const port = (process as unknown as { parentPort: ParentPort }).parentPort;
 const events = new EventBus();
 let project: Project | null = null;
 let service: Service | null = null;
+let peaks: PeaksLevels | null = null;
 
 function send(m: FromEngine): void {
   port.postMessage(m);
@@ -31,6 +33,7 @@ function useProject(p: Project): unknown {
   project?.close();
   project = p;
   service = new Service(p);
+  peaks = new PeaksLevels(p);
   return p.info();
 }
 
@@ -44,10 +47,14 @@ async function handle(m: ToEngine): Promise<unknown> {
       project?.close();
       project = null;
       service = null;
+      peaks = null;
       return null;
     case 'call':
       if (!service) throw new Error('no project is open');
       return service.dispatch(m.method, m.payload);
+    case 'peaks':
+      if (!peaks) throw new Error('no project is open');
+      return peaks.body({ audioId: m.audioId, pixels: m.pixels });
     case 'media': {
       if (!project) throw new Error('no project is open');
       const a = project.audio.get(m.audioId);

@@ -20,6 +20,12 @@ export const ToEngine = z.discriminatedUnion('kind', [
     audioId: z.number().int(),
     variant: z.enum(['original', '16k']),
   }),
+  z.object({
+    kind: z.literal('peaks'),
+    id: z.number().int(),
+    audioId: z.number().int(),
+    pixels: z.number().int().positive(),
+  }),
   z.object({ kind: z.literal('close'), id: z.number().int() }),
 ]);
 export type ToEngine = z.infer<typeof ToEngine>;

@@ -165,14 +165,23 @@ void app.whenReady().then(async () => {
   engine = startEngine();
   protocol.handle(
     APP_SCHEME,
-    appProtocolHandler(rendererRoot, async (audioId, variant) => {
-      const r = (await engine!.request({ kind: 'media', audioId, variant })) as {
-        path: string;
-        ext: string;
-        root: string;
-      } | null;
-      return r;
-    }),
+    appProtocolHandler(
+      rendererRoot,
+      async (audioId, variant) => {
+        const r = (await engine!.request({ kind: 'media', audioId, variant })) as {
+          path: string;
+          ext: string;
+          root: string;
+        } | null;
+        return r;
+      },
+      async (route) =>
+        (await engine!.request({
+          kind: 'peaks',
+          audioId: route.audioId,
+          pixels: route.pixels,
+        })) as Uint8Array | null,
+    ),
   );
   // Resolves to an envelope, never rejects: see IpcEnvelope in ipc-contract.ts.
   ipcMain.handle(CHANNEL_CALL, (event, method: unknown, payload: unknown) =>

@@ -1,5 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import {
+  matchMediaRoute,
+  PEAKS_CONTENT_TYPE,
+  type MediaRoute,
+  type PeaksRoute,
+} from '../native/contract/media.js';
 import { audioContentType, parseRange, staticContentType } from '../native/server/media.js';
 import { isInside, resolveInside } from './app-paths.js';
 import { APP_HOST, CSP } from './security.js';
@@ -9,6 +15,11 @@ export interface MediaLookup {
     audioId: number,
     variant: 'original' | '16k',
   ): Promise<{ path: string; ext: string; root: string } | null>;
+}
+
+/** The engine's binary peaks for a recording (the wire form), or null where it has none. */
+export interface PeaksLookup {
+  (route: PeaksRoute): Promise<Uint8Array | null>;
 }
 
 function notFound(): Response {
@@ -47,19 +58,37 @@ export function fileResponse(
 }
 
 /**
- * Serves app://charkha/: the built renderer, and /media/audio/<id> from the
- * open project only (the engine names the file, and the path must stay
- * inside the project folder).
+ * Serves app://charkha/: the built renderer, /media/audio/<id> from the open
+ * project only (the engine names the file, and the path must stay inside
+ * the project folder), and /media/peaks/<id> from the engine.
  */
-export function appProtocolHandler(rendererRoot: string, media: MediaLookup) {
+export function appProtocolHandler(rendererRoot: string, media: MediaLookup, peaks: PeaksLookup) {
   return async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return notFound();
-    const m = /^\/media\/audio\/(\d+)(\/16k\.wav)?$/.exec(url.pathname);
-    if (m) {
+    let route: MediaRoute | null = null;
+    try {
+      route = matchMediaRoute(url);
+    } catch {
+      return notFound();
+    }
+    if (route) {
       // No project open, an engine error, a file gone since: all just 404 to the player.
       try {
-        const found = await media(Number(m[1]), m[2] ? '16k' : 'original');
+        if (route.kind === 'peaks') {
+          const body = await peaks(route);
+          if (!body) return notFound();
+          return new Response(body, {
+            status: 200,
+            headers: {
+              'Content-Type': PEAKS_CONTENT_TYPE,
+              'Content-Length': String(body.length),
+              'Content-Security-Policy': CSP,
+              'X-Content-Type-Options': 'nosniff',
+            },
+          });
+        }
+        const found = await media(route.audioId, route.variant);
         if (!found || !isInside(found.root, found.path)) return notFound();
         return fileResponse(found.path, audioContentType(found.ext), request.headers.get('range'));
       } catch {

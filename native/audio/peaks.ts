@@ -116,3 +116,53 @@ export function decodePeaks(bytes: Uint8Array, name = 'peaks data'): Peaks {
   for (let i = 0; i < 2 * length; i++) data[i] = dv.getInt16(HEADER_BYTES + 2 * i, true);
   return { samplesPerPixel, sampleRate, length, data };
 }
+
+const WIRE_MAGIC = 0x57504843; // 'CHPW' read little-endian
+const WIRE_VERSION = 1;
+/** magic u32, version u16, reserved u16, sampleRate u32, samplesPerPixel u32, length u32, peak f32, durationSec f64. */
+const WIRE_HEADER_BYTES = 32;
+
+/**
+ * The peaks media route's answer (its layout is `WirePeaks` in
+ * native/contract/media.ts): one level of `peaks` for a recording of
+ * `durationSec` seconds, as Int8 pairs relative to the level's loudest
+ * value, so a quiet recording keeps its shape. 127 steps a side are finer
+ * than the Player's pixels, and a 2-hour file's fitted view is a few
+ * kilobytes where the JSON of its finest level was over a megabyte.
+ */
+export function encodeWirePeaks(peaks: Peaks, durationSec: number): Uint8Array {
+  let top = 0;
+  for (let i = 0; i < peaks.data.length; i++) {
+    const v = peaks.data[i] < 0 ? -peaks.data[i] : peaks.data[i];
+    if (v > top) top = v;
+  }
+  const out = new Uint8Array(WIRE_HEADER_BYTES + 2 * peaks.length);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, WIRE_MAGIC, true);
+  dv.setUint16(4, WIRE_VERSION, true);
+  dv.setUint32(8, peaks.sampleRate, true);
+  dv.setUint32(12, peaks.samplesPerPixel, true);
+  dv.setUint32(16, peaks.length, true);
+  dv.setFloat32(20, top / 32767, true);
+  dv.setFloat64(24, durationSec, true);
+  const data = new Int8Array(out.buffer, WIRE_HEADER_BYTES);
+  // Min rounds down and max up, so a pixel with any sound in it never draws as silence.
+  const k = top > 0 ? 127 / top : 0;
+  for (let i = 0; i < data.length; i += 2) {
+    data[i] = Math.max(-127, Math.floor(peaks.data[i] * k));
+    data[i + 1] = Math.min(127, Math.ceil(peaks.data[i + 1] * k));
+  }
+  return out;
+}
+
+/**
+ * How many base pixels make one pixel of the level that shows `pixels`
+ * pixels: a power of two, so a handful of levels serve every zoom, and the
+ * largest one that still gives at least `pixels` pairs (fewer than twice as
+ * many), or 1 where even the finest level has fewer.
+ */
+export function levelFactor(baseLength: number, pixels: number): number {
+  let f = 1;
+  while (Math.ceil(baseLength / (f * 2)) >= pixels) f *= 2;
+  return f;
+}

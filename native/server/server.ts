@@ -5,10 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { isUserError, UserError } from '../contract/errors.js';
+import { matchMediaRoute, PEAKS_CONTENT_TYPE, type MediaRoute } from '../contract/media.js';
 import type { Service } from '../service/service.js';
 import { monoCachePath, storedAudioPath } from '../service/audio-prepare.js';
 import type { EventBus } from './events.js';
 import { audioContentType, sendFile, staticContentType } from './media.js';
+import { PeaksLevels } from './peaks-levels.js';
 
 export interface ServerOptions {
   service: Service;
@@ -138,26 +140,41 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   };
 
+  const peaks = new PeaksLevels(opts.service.project);
+  const notFound = (res: ServerResponse, message: string) =>
+    json(res, 404, { ok: false, error: { code: 'not_found', message } });
+
   const handleMedia = (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const m = /^\/media\/audio\/(\d+)(\/16k\.wav)?$/.exec(url.pathname);
-    if (!m || (req.method !== 'GET' && req.method !== 'HEAD'))
-      return json(res, 404, { ok: false, error: { code: 'not_found', message: 'no such media' } });
-    const project = opts.service.project;
-    const a = project.audio.get(Number(m[1]));
-    if (!a)
-      return json(res, 404, {
-        ok: false,
-        error: { code: 'not_found', message: `no audio ${m[1]}` },
+    let route: MediaRoute | null;
+    try {
+      route = matchMediaRoute(url);
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      return json(res, 400, { ok: false, error: { code: e.code, message: e.message } });
+    }
+    if (!route || (req.method !== 'GET' && req.method !== 'HEAD'))
+      return notFound(res, 'no such media');
+    if (route.kind === 'peaks') {
+      const body = peaks.body(route);
+      if (!body) return notFound(res, `no peaks for audio ${route.audioId}`);
+      res.writeHead(200, {
+        'Content-Type': PEAKS_CONTENT_TYPE,
+        'Content-Length': body.length,
+        // A recording's peaks never change under its id (the audio is content-addressed).
+        'Cache-Control': 'private, max-age=3600',
+        'X-Content-Type-Options': 'nosniff',
       });
-    const path = m[2]
+      return void res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    const project = opts.service.project;
+    const a = project.audio.get(route.audioId);
+    if (!a) return notFound(res, `no audio ${route.audioId}`);
+    const is16k = route.variant === '16k';
+    const path = is16k
       ? monoCachePath(project.paths.cache, a.sha256)
       : storedAudioPath(project.paths.audio, a.sha256, a.ext);
-    if (!existsSync(path))
-      return json(res, 404, {
-        ok: false,
-        error: { code: 'not_found', message: `audio file missing: ${path}` },
-      });
-    sendFile(req, res, path, m[2] ? 'audio/wav' : audioContentType(a.ext));
+    if (!existsSync(path)) return notFound(res, `audio file missing: ${path}`);
+    sendFile(req, res, path, is16k ? 'audio/wav' : audioContentType(a.ext));
   };
 
   const handleStatic = (req: IncomingMessage, res: ServerResponse, url: URL) => {

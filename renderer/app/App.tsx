@@ -62,6 +62,7 @@ export function App({ bridge }: { bridge: Bridge }) {
   const open = useCallback<PlayerControl['open']>((utteranceId, opts) => {
     setPlaying((p) => ({
       utteranceId,
+      audioId: opts?.audioId,
       autoplay: opts?.autoplay ?? false,
       hypothesis: opts?.hypothesis,
       nonce: (p?.nonce ?? 0) + 1,

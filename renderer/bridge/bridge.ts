@@ -4,6 +4,7 @@ import type {
   ApiResponse,
   EngineEvent,
 } from '../../native/contract/index.js';
+import type { PeaksRoute, WirePeaks } from '../../native/contract/media.js';
 
 export type MediaVariant = 'original' | '16k';
 
@@ -17,4 +18,6 @@ export interface Bridge {
   call<M extends ApiMethod>(method: M, req: ApiRequest<M>): Promise<ApiResponse<M>>;
   subscribe(fn: (e: EngineEvent) => void): () => void;
   mediaUrl(audioId: number, variant?: MediaVariant): string;
+  /** One level of a recording's waveform peaks, binary over the media route (not JSON over `call`). */
+  peaks(route: PeaksRoute, signal?: AbortSignal): Promise<WirePeaks>;
 }

@@ -4,8 +4,10 @@ import type {
   ApiResponse,
   EngineEvent,
 } from '../../native/contract/index.js';
+import type { PeaksRoute, WirePeaks } from '../../native/contract/media.js';
 import type { Bridge, MediaVariant } from './bridge.js';
 import { engineErrorFrom } from './engine-error.js';
+import { fetchPeaks } from './peaks-fetch.js';
 
 const TOKEN_KEY = 'charkha.token';
 
@@ -93,6 +95,10 @@ export class HttpBridge implements Bridge {
   mediaUrl(audioId: number, variant: MediaVariant = 'original'): string {
     const path = variant === '16k' ? `/media/audio/${audioId}/16k.wav` : `/media/audio/${audioId}`;
     return `${path}?token=${encodeURIComponent(this.token ?? '')}`;
+  }
+
+  peaks(route: PeaksRoute, signal?: AbortSignal): Promise<WirePeaks> {
+    return fetchPeaks(route, { Authorization: `Bearer ${this.token ?? ''}` }, signal);
   }
 
   private connect(): void {

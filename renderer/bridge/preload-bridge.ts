@@ -4,8 +4,10 @@ import type {
   ApiResponse,
   EngineEvent,
 } from '../../native/contract/index.js';
+import type { PeaksRoute, WirePeaks } from '../../native/contract/media.js';
 import type { Bridge, MediaVariant } from './bridge.js';
 import { engineErrorFrom, type EngineError } from './engine-error.js';
+import { fetchPeaks } from './peaks-fetch.js';
 import type { PreloadApi, PreloadResult } from './preload-api.js';
 
 /**
@@ -60,5 +62,10 @@ export class PreloadBridge implements Bridge {
 
   mediaUrl(audioId: number, variant: MediaVariant = 'original'): string {
     return this.api.mediaUrl(audioId, variant);
+  }
+
+  /** Straight from app://charkha (the page's own origin), which asks the engine: no IPC payload to copy. */
+  peaks(route: PeaksRoute, signal?: AbortSignal): Promise<WirePeaks> {
+    return fetchPeaks(route, {}, signal);
   }
 }

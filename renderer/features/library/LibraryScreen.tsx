@@ -82,7 +82,7 @@ export function LibraryScreen() {
 
   const open = (i: number) => {
     const u = pages.row(i);
-    if (u && u.audioId !== null) player.open(u.id, { autoplay: false });
+    if (u && u.audioId !== null) player.open(u.id, { autoplay: false, audioId: u.audioId });
   };
 
   const visibleTypes = new Set<string>();

@@ -1,44 +1,65 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { WirePeaks } from '../../../native/contract/media.js';
 import { useBridge } from '../../app/bridge-context.js';
 import { useEngine } from '../../app/use-engine.js';
 import { EntityText } from '../../components/EntityText.js';
 import { ErrorView } from '../../components/ErrorView.js';
-import { engineErrorFrom } from '../../bridge/engine-error.js';
-import { toWaveSurferPeaks } from './peaks.js';
+import { engineErrorFrom, toEngineError, type EngineError } from '../../bridge/engine-error.js';
 import { usePlayer } from './player-context.js';
 import { Waveform } from './Waveform.js';
 
-/** The engine's finest peaks (256 samples per pixel at 16 kHz). */
-const FINEST = 256;
-/** At most this many min/max pairs per recording: an hours-long file stays a few MB of JSON. */
-const MAX_PIXELS = 120_000;
-
-/** Samples per pixel for a recording: the finest level, coarser only for long recordings. */
-function peaksResolution(durationSec: number): number {
-  const needed = Math.ceil((durationSec * 16_000) / MAX_PIXELS);
-  return Math.max(FINEST, Math.ceil(needed / FINEST) * FINEST);
+/**
+ * The fitted view's level: as many min/max pairs as the window is wide in
+ * device pixels, known before the Player has laid out (the waveform spans
+ * nearly the whole window), so the fetch starts with the click.
+ */
+function fittedPixels(): number {
+  return Math.ceil(window.innerWidth * Math.max(1, window.devicePixelRatio || 1));
 }
 
-/** The Player, docked under whichever screen opened it: waveform, transport and the utterance's text. */
+/** The coarse level of a recording's peaks, fetched as soon as its id is known. */
+function useFittedPeaks(audioId: number | null | undefined): {
+  data: WirePeaks | null;
+  error: EngineError | null;
+} {
+  const bridge = useBridge();
+  const [state, setState] = useState<{
+    id: number;
+    data: WirePeaks | null;
+    error: EngineError | null;
+  } | null>(null);
+  useEffect(() => {
+    if (audioId === null || audioId === undefined) return;
+    const abort = new AbortController();
+    bridge
+      .peaks({ audioId, pixels: fittedPixels() }, abort.signal)
+      .then((data) => setState({ id: audioId, data, error: null }))
+      .catch((e: unknown) => {
+        if (!abort.signal.aborted) setState({ id: audioId, data: null, error: toEngineError(e) });
+      });
+    return () => abort.abort();
+  }, [bridge, audioId]);
+  return state && state.id === audioId ? state : { data: null, error: null };
+}
+
+/**
+ * The Player, docked under whichever screen opened it: waveform, transport
+ * and the utterance's text. When the opener knows the recording, its media,
+ * its coarse peaks and the utterance call all start together.
+ */
 export function PlayerDock() {
   const bridge = useBridge();
   const player = usePlayer();
   const req = player.current;
   const utt = useEngine('utterances.get', req ? { id: req.utteranceId } : null);
-  const audioId = utt.data && utt.data.id === req?.utteranceId ? utt.data.audioId : null;
-  const audio = useEngine('audio.get', audioId !== null ? { audioId } : null);
-  const peaks = useEngine(
-    'audio.peaks',
-    audio.data && audio.data.id === audioId
-      ? { audioId: audio.data.id, samplesPerPixel: peaksResolution(audio.data.durationSec) }
-      : null,
-  );
+  const u = req && utt.data && utt.data.id === req.utteranceId ? utt.data : null;
+  // undefined: not known yet (the utterance call will tell); null: no recording.
+  const audioId = req?.audioId !== undefined ? req.audioId : u ? u.audioId : undefined;
+  const peaks = useFittedPeaks(audioId);
   const [playError, setPlayError] = useState<string | null>(null);
 
-  const wave = useMemo(() => (peaks.data ? toWaveSurferPeaks(peaks.data) : null), [peaks.data]);
   if (!req) return null;
-  const u = utt.data && utt.data.id === req.utteranceId ? utt.data : null;
-  const error = utt.error ?? audio.error ?? peaks.error;
+  const error = utt.error ?? peaks.error;
 
   return (
     <section className="player" aria-label="Player" data-testid="player">
@@ -72,15 +93,15 @@ export function PlayerDock() {
           )}
         />
       )}
-      {u && u.audioId === null && (
+      {audioId === null && u && (
         <p className="muted">This utterance has no recording in the project.</p>
       )}
-      {u && u.audioId !== null && wave && (
+      {audioId !== null && audioId !== undefined && (
         <Waveform
-          key={`${u.audioId}:${req.nonce}`}
-          mediaUrl={bridge.mediaUrl(u.audioId, 'original')}
-          peaks={wave.peaks}
-          duration={wave.duration}
+          key={`${audioId}:${req.nonce}`}
+          audioId={audioId}
+          mediaUrl={bridge.mediaUrl(audioId, 'original')}
+          peaks={peaks.data}
           autoplay={req.autoplay}
           onError={setPlayError}
         />

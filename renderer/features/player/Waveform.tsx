@@ -3,14 +3,19 @@ import WaveSurfer from 'wavesurfer.js';
 import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.esm.js';
-import { formatTime } from './peaks.js';
+import type { WirePeaks } from '../../../native/contract/media.js';
+import { useBridge } from '../../app/bridge-context.js';
+import { formatTime, pixelsFor, toWaveSurferPeaks } from './peaks.js';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+/** Wait for the zoom to settle before asking for a finer level. */
+const REFINE_DELAY_MS = 150;
 
 export interface WaveformProps {
+  audioId: number;
   mediaUrl: string;
-  peaks: Float32Array[];
-  duration: number;
+  /** The fitted view's level; null while it is on its way (the media loads meanwhile). */
+  peaks: WirePeaks | null;
   autoplay: boolean;
   onError: (message: string) => void;
 }
@@ -25,29 +30,58 @@ function isTyping(t: EventTarget | null): boolean {
   );
 }
 
+function mediaErrorText(el: HTMLMediaElement): string {
+  return el.error?.message || `media error ${el.error?.code ?? ''}`.trim();
+}
+
 /**
  * The waveform and transport. The audio plays through a media element
- * streaming the engine's file with HTTP Range (`backend: 'MediaElement'`),
- * and the waveform is drawn from the engine's precomputed peaks, so an
- * hours-long recording is never decoded in the renderer.
+ * streaming the engine's file with HTTP Range, created as soon as the Player
+ * opens so it loads while the peaks are on their way; the waveform is drawn
+ * from the engine's precomputed peaks, a coarse level for the fitted view
+ * and finer ones fetched only when the user zooms in, so an hours-long
+ * recording is never decoded, nor its finest peaks sent, in the renderer.
  */
-export function Waveform({ mediaUrl, peaks, duration, autoplay, onError }: WaveformProps) {
+export function Waveform({ audioId, mediaUrl, peaks, autoplay, onError }: WaveformProps) {
+  const bridge = useBridge();
   const host = useRef<HTMLDivElement>(null);
+  const media = useRef<HTMLAudioElement | null>(null);
   const ws = useRef<WaveSurfer | null>(null);
   const fitPxPerSec = useRef(0);
   const pxPerSec = useRef(0);
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(1);
+  const duration = peaks?.durationSec ?? 0;
 
   useEffect(() => {
-    if (!host.current) return;
+    // createElement, not new Audio(): the same element either way, and page scripts that
+    // watch media creation (the player-open bench) see it.
+    const el = document.createElement('audio');
+    el.preload = 'auto';
+    el.src = mediaUrl;
+    media.current = el;
+    const onMediaError = () => onError(mediaErrorText(el));
+    el.addEventListener('error', onMediaError);
+    return () => {
+      el.removeEventListener('error', onMediaError);
+      el.pause();
+      el.removeAttribute('src');
+      el.load();
+      media.current = null;
+    };
+    // One element per recording; onError is read when an error happens.
+  }, [mediaUrl]);
+
+  useEffect(() => {
+    const el = media.current;
+    if (!host.current || !el || !peaks) return;
+    const fitted = toWaveSurferPeaks(peaks);
     const w = WaveSurfer.create({
       container: host.current,
-      backend: 'MediaElement',
-      url: mediaUrl,
-      peaks,
-      duration,
+      media: el,
+      peaks: fitted.peaks,
+      duration: fitted.duration,
       height: 112,
       waveColor: '#8aa4bf',
       progressColor: '#2f5d8a',
@@ -77,6 +111,36 @@ export function Waveform({ mediaUrl, peaks, duration, autoplay, onError }: Wavef
       ],
     });
     ws.current = w;
+
+    // Finer levels, on zoom only: the level drawn, whether the engine has a finer one, the one asked for.
+    let shown = peaks;
+    let finest = false;
+    let asked = 0;
+    let timer: number | undefined;
+    const abort = new AbortController();
+    const refine = () => {
+      const need = pixelsFor(fitted.duration, pxPerSec.current, window.devicePixelRatio);
+      if (finest || need <= shown.length || need <= asked) return;
+      asked = need;
+      bridge
+        .peaks({ audioId, pixels: need }, abort.signal)
+        .then((finer) => {
+          if (finer.length <= shown.length) {
+            finest = true;
+            return;
+          }
+          shown = finer;
+          const p = toWaveSurferPeaks(finer);
+          // Same media source: wavesurfer keeps the element playing and only redraws.
+          void w.load(el.src, p.peaks, p.duration).catch(() => undefined);
+        })
+        .catch(() => {
+          // The coarser level stays drawn; the next zoom asks again.
+          asked = 0;
+        });
+    };
+
+    let ready = false;
     const subs = [
       w.on('timeupdate', (t) => setTime(t)),
       w.on('play', () => setPlaying(true)),
@@ -84,21 +148,28 @@ export function Waveform({ mediaUrl, peaks, duration, autoplay, onError }: Wavef
       w.on('finish', () => setPlaying(false)),
       w.on('zoom', (px) => {
         pxPerSec.current = px;
+        window.clearTimeout(timer);
+        timer = window.setTimeout(refine, REFINE_DELAY_MS);
       }),
       w.on('ready', () => {
-        fitPxPerSec.current = (host.current?.clientWidth ?? 800) / Math.max(duration, 0.01);
+        // 'ready' comes again after each finer level is swapped in: only the first one counts.
+        if (ready) return;
+        ready = true;
+        fitPxPerSec.current = (host.current?.clientWidth ?? 800) / Math.max(fitted.duration, 0.01);
         pxPerSec.current = fitPxPerSec.current;
         if (autoplay) w.play().catch((e: unknown) => onError(String(e)));
       }),
       w.on('error', (e) => onError(e instanceof Error ? e.message : String(e))),
     ];
     return () => {
+      window.clearTimeout(timer);
+      abort.abort();
       for (const off of subs) off();
       w.destroy();
       ws.current = null;
     };
-    // The waveform is rebuilt only for a new recording; callbacks read the latest props.
-  }, [mediaUrl, peaks, duration]);
+    // Rebuilt only when the fitted level arrives; callbacks read the latest props.
+  }, [peaks]);
 
   const zoomBy = (factor: number) => {
     const w = ws.current;

@@ -1,17 +1,23 @@
-import type { PeaksResponse } from '../../../native/contract/index.js';
+import type { WirePeaks } from '../../../native/contract/media.js';
 
 /**
- * The engine's peaks (interleaved min/max Int16 pairs, ±32767) as wavesurfer
- * wants them: one Float32Array per channel in [-1, 1]. The pairs stay
- * interleaved: wavesurfer takes the min and max of the values under each
- * pixel, which is exactly what the pairs encode.
+ * The engine's peaks (interleaved min/max Int8 pairs, ±127 = ±peak) as
+ * wavesurfer wants them: one Float32Array per channel in [-1, 1]. The pairs
+ * stay interleaved: wavesurfer takes the min and max of the values under
+ * each pixel, which is exactly what the pairs encode.
  */
-export function toWaveSurferPeaks(p: PeaksResponse): { peaks: Float32Array[]; duration: number } {
+export function toWaveSurferPeaks(p: WirePeaks): { peaks: Float32Array[]; duration: number } {
   const out = new Float32Array(p.data.length);
-  for (let i = 0; i < p.data.length; i++) out[i] = p.data[i] / 32767;
+  const k = p.peak / 127;
+  for (let i = 0; i < p.data.length; i++) out[i] = p.data[i] * k;
   const duration =
-    p.durationSec > 0 ? p.durationSec : ((p.data.length / 2) * p.samplesPerPixel) / p.sampleRate;
+    p.durationSec > 0 ? p.durationSec : (p.length * p.samplesPerPixel) / p.sampleRate;
   return { peaks: [out], duration };
+}
+
+/** The device-pixel width of a view of `durationSec` at `pxPerSec` CSS pixels a second. */
+export function pixelsFor(durationSec: number, pxPerSec: number, pixelRatio: number): number {
+  return Math.max(1, Math.ceil(durationSec * pxPerSec * Math.max(1, pixelRatio)));
 }
 
 /** 83.4 → "1:23.4"; hours appear only for hour-long recordings. */

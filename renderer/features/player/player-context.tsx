@@ -3,6 +3,12 @@ import { createContext, useContext } from 'react';
 /** What the Player shows: one utterance, optionally with an ASR hypothesis next to its text. */
 export interface PlayerRequest {
   utteranceId: number;
+  /**
+   * The utterance's recording, when the opener already knows it (a Library
+   * row does): the media and the waveform then load at once, beside the
+   * utterance call instead of after it. null: no recording.
+   */
+  audioId?: number | null;
   autoplay: boolean;
   hypothesis?: string;
   /** Changes on every open, so opening the same utterance again restarts it. */
@@ -11,7 +17,10 @@ export interface PlayerRequest {
 
 export interface PlayerControl {
   current: PlayerRequest | null;
-  open(utteranceId: number, opts?: { autoplay?: boolean; hypothesis?: string }): void;
+  open(
+    utteranceId: number,
+    opts?: { autoplay?: boolean; hypothesis?: string; audioId?: number | null },
+  ): void;
   close(): void;
 }
 

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appProtocolHandler, fileResponse, type MediaLookup } from '../../../electron/protocol.js';
+import {
+  appProtocolHandler,
+  fileResponse,
+  type MediaLookup,
+  type PeaksLookup,
+} from '../../../electron/protocol.js';
 import { CSP } from '../../../electron/security.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'charkha-protocol-'));
@@ -78,7 +83,14 @@ describe('appProtocolHandler', () => {
     if (audioId === 4) throw new Error('no project is open');
     return null;
   };
-  const handle = appProtocolHandler(renderer, media);
+  const peaksAsked: unknown[] = [];
+  const peaks: PeaksLookup = async (route) => {
+    peaksAsked.push(route);
+    if (route.audioId === 1) return Uint8Array.from([1, 2, 3, 4]);
+    if (route.audioId === 4) throw new Error('no project is open');
+    return null;
+  };
+  const handle = appProtocolHandler(renderer, media, peaks);
   const get = (url: string, headers: Record<string, string> = {}) =>
     handle(new Request(url, { headers }));
 
@@ -114,6 +126,33 @@ describe('appProtocolHandler', () => {
     expect((await get('app://charkha/media/audio/..%2F..%2Fsecret.txt')).status).not.toBe(200);
     expect((await get('app://charkha/media/audio/1abc')).status).not.toBe(200);
     expect(lookups.length).toBe(before);
+  });
+
+  it('serves binary peaks from the engine through the typed media route', async () => {
+    const r = await get('app://charkha/media/peaks/1?px=1440');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/octet-stream');
+    expect(r.headers.get('content-security-policy')).toBe(CSP);
+    expect([...new Uint8Array(await r.arrayBuffer())]).toEqual([1, 2, 3, 4]);
+    expect(peaksAsked).toContainEqual({ kind: 'peaks', audioId: 1, pixels: 1440 });
+  });
+
+  it('answers 404 for missing peaks, engine errors and a bad width, asking the engine only for good ones', async () => {
+    const before = peaksAsked.length;
+    for (const url of [
+      'app://charkha/media/peaks/99?px=100',
+      'app://charkha/media/peaks/4?px=100',
+      'app://charkha/media/peaks/1',
+      'app://charkha/media/peaks/1?px=0',
+      'app://charkha/media/peaks/1?px=-5',
+      'app://charkha/media/peaks/1?px=1e3',
+    ]) {
+      const r = await get(url);
+      expect(r.status, url).toBe(404);
+      await r.text();
+    }
+    // 99 and 4 reach the engine; the four bad widths do not.
+    expect(peaksAsked.length - before).toBe(2);
   });
 
   it('refuses renderer paths outside the root', async () => {

@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { encodeWav } from '../../../native/audio/wav.js';
 import { EventBus } from '../../../native/server/events.js';
 import { startServer, type RunningServer } from '../../../native/server/server.js';
+import { decodeWirePeaks } from '../../../renderer/bridge/peaks-wire.js';
 import { importAudio } from '../../../native/service/import-audio.js';
 import { Service } from '../../../native/service/service.js';
 import { Project } from '../../../native/store/project.js';
@@ -141,6 +142,42 @@ describe('charkha serve', () => {
       headers: { Range: `bytes=${whole.body.length + 10}-` },
     });
     expect(beyond.status).toBe(416);
+  });
+
+  it('serves binary peaks on the typed media route, coarse or fine as asked, only with the token', async () => {
+    const { server } = await start();
+    const url = (px: string) => `${server.origin}/media/peaks/1?px=${px}`;
+    const auth = { Authorization: `Bearer ${server.token}` };
+    expect((await send(url('10'))).status).toBe(403);
+    // 1 s at 16 kHz is 63 pixels at the finest level (256 samples a pixel).
+    const coarse = await send(url('10'), { headers: auth });
+    expect(coarse.status).toBe(200);
+    expect(coarse.headers['content-type']).toBe('application/octet-stream');
+    const c = decodeWirePeaks(coarse.body);
+    expect([c.length, c.samplesPerPixel, c.durationSec]).toEqual([16, 1024, 1]);
+    expect(c.peak).toBeCloseTo(0.5, 3);
+    expect(Math.max(...c.data)).toBe(127);
+    expect(Math.min(...c.data)).toBe(-127);
+    const fine = decodeWirePeaks((await send(url('100000'), { headers: auth })).body);
+    expect([fine.length, fine.samplesPerPixel]).toEqual([63, 256]);
+    // The same shape as the JSON level, to within one Int8 step of the peak.
+    const api = await send(`${server.origin}/api/audio.peaks`, {
+      method: 'POST',
+      body: JSON.stringify({ audioId: 1, samplesPerPixel: 256 }),
+      headers: { ...auth, 'Content-Type': 'application/json' },
+    });
+    const json = (JSON.parse(api.body.toString()) as { result: { data: number[] } }).result.data;
+    expect(json.length).toBe(fine.data.length);
+    for (let i = 0; i < json.length; i++)
+      expect(Math.abs((fine.data[i] * fine.peak) / 127 - json[i] / 32767)).toBeLessThanOrEqual(
+        fine.peak / 127 + 1e-6,
+      );
+    const bad = await send(url('0'), { headers: auth });
+    expect(bad.status).toBe(400);
+    expect(bad.body.toString()).toMatch(/px must be a whole number/);
+    expect((await send(`${server.origin}/media/peaks/9?px=10`, { headers: auth })).status).toBe(
+      404,
+    );
   });
 
   it('serves events over WebSocket only with the token', async () => {
