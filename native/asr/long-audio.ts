@@ -139,7 +139,8 @@ export async function transcribeLongAudio(
       { samples: audio.samples.subarray(from, to), sampleRate: rate },
       engineOptions,
     );
-    const at = (t: number) => Math.min(end, Math.max(offset, offset + t));
+    // Milliseconds are finer than any model's frame and keep float noise out of the output.
+    const at = (t: number) => Math.round(Math.min(end, Math.max(offset, offset + t)) * 1000) / 1000;
     for (const w of part.words) words.push({ ...w, start: at(w.start), end: at(w.end) });
     const text = part.text.trim();
     if (part.segments.length > 0)

@@ -99,12 +99,53 @@ export async function importEvalRun(
   const testSet = opts.testSet ?? basename(opts.ref).replace(/\.jsonl$/, '');
   const stored = fileRefs.map((r) => project.utterances.getByExtId(r.id)!);
   const refs = stored.map((u) => refRowOf(u, opts.ref, testSet));
-  const profile = opts.profile ?? 'standard';
+  return storeScoredRun(project, {
+    stored,
+    refs,
+    hyps,
+    model: opts.model,
+    name: opts.name,
+    defaultName: `${opts.model} on ${testSet}`,
+    modelSha256: opts.modelFile ? await sha256File(opts.modelFile) : null,
+    system: opts.system ?? null,
+    testSet,
+    decode,
+    profile: opts.profile ?? 'standard',
+  });
+}
+
+export interface ScoredRunInput {
+  /** The project's utterances scored, and their reference rows (same order). */
+  stored: StoredUtterance[];
+  refs: RefRow[];
+  /** Hypotheses by utterance ext id. */
+  hyps: ReadonlyMap<string, string | null>;
+  model: string;
+  /** Refused if taken; without it `defaultName` is used, numbered `#2`, `#3`… if taken. */
+  name?: string;
+  defaultName: string;
+  modelSha256: string | null;
+  system: string | null;
+  testSet: string | null;
+  decode: unknown;
+  profile: Profile;
+}
+
+/**
+ * Scores hypotheses against the project's references and stores the run:
+ * per-utterance scores and per-entity outcomes, as every run is stored, so
+ * that `compare` and the run views read runs from any source alike.
+ */
+export async function storeScoredRun(
+  project: Project,
+  input: ScoredRunInput,
+): Promise<EvalImportResult> {
+  const { stored, refs, hyps, profile, testSet } = input;
   const report = await scoreRows(refs, hyps, {
     profile,
     perEntity: false,
-    system: opts.system ?? undefined,
-    testSet,
+    system: input.system ?? undefined,
+    testSet: testSet ?? undefined,
   });
 
   const scores: NewUtteranceScore[] = [];
@@ -156,18 +197,18 @@ export async function importEvalRun(
     }
   });
 
-  let name = opts.name ?? `${opts.model} on ${testSet}`;
-  if (opts.name && project.runs.nameTaken(name))
+  let name = input.name ?? input.defaultName;
+  if (input.name && project.runs.nameTaken(name))
     throw new UserError('conflict', `a run named "${name}" already exists`);
-  for (let k = 2; project.runs.nameTaken(name); k++) name = `${opts.model} on ${testSet} #${k}`;
+  for (let k = 2; project.runs.nameTaken(name); k++) name = `${input.defaultName} #${k}`;
   const runId = project.runs.insert(
     {
       name,
-      model: opts.model,
-      modelSha256: opts.modelFile ? await sha256File(opts.modelFile) : null,
-      system: opts.system ?? null,
+      model: input.model,
+      modelSha256: input.modelSha256,
+      system: input.system,
       testSet,
-      decode,
+      decode: input.decode,
       metricVersion: METRIC_VERSION,
       profile,
       compat: null,
