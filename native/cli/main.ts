@@ -13,7 +13,6 @@ import { generateCommand } from './commands/generate.js';
 import { overlapCommand } from './commands/overlap.js';
 import { tagCommand } from './commands/tag.js';
 import { transcribeCommand } from './commands/transcribe.js';
-import { transcribeCommand } from './commands/transcribe.js';
 import { EXIT_OK, EXIT_USER, reportError } from './output.js';
 
 /** The whole command tree; tests build it and run commands in-process. */
@@ -35,7 +34,6 @@ export function buildProgram(): Command {
   program.addCommand(generateCommand());
   program.addCommand(overlapCommand());
   program.addCommand(tagCommand());
-  program.addCommand(transcribeCommand());
   program.addCommand(transcribeCommand());
   program.addCommand(flywheelCommand());
   return program;
