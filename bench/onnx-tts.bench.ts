@@ -9,14 +9,23 @@
  *   /usr/bin/python3 models/recipes/mms_tts_tiny.py --real-dims --out /tmp/bench-mms
  *   npx tsx bench/onnx-tts.bench.ts [--piper DIR] [--mms DIR] [--reps N]
  *
- * Medians over the reps after a warm-up. Writes bench/results/onnx-tts.json;
- * exits 1 if a runner/raw ratio is above 1.10.
+ * Runner and raw calls alternate (which goes first alternates too) so drift
+ * and load from other processes hit both alike; the gated figure is the
+ * ratio of their medians over the reps after a warm-up, and the median of the
+ * per-pair ratios is recorded beside it. A second Piper case speaks several
+ * sentences (raw: one session.run per sentence, back to back), where the
+ * runner phonemises later sentences while earlier ones are inferred. For
+ * Piper the text front end is also timed alone: in this thread (the espeak
+ * call itself) and through the pool (plus the round trip), against an empty
+ * pool task. Writes bench/results/onnx-tts.json; exits 1 if a runner/raw
+ * ratio is above 1.10.
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ModelRegistry } from '../native/models/registry.js';
 import { EspeakEngine } from '../native/tts/espeak/engine.js';
+import { phonemizeAllInThread } from '../native/tts/espeak/phonemize.js';
 import { MmsTtsEngine } from '../native/tts/mms/engine.js';
 import { PiperEngine } from '../native/tts/piper/engine.js';
 import { closeInferenceWorker, getInferenceWorker } from '../native/workers/inference.js';
@@ -29,12 +38,18 @@ const arg = (name: string, dflt: string): string => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
-const reps = Number(arg('--reps', '5'));
+const reps = Number(arg('--reps', '21'));
 const piperDir = arg('--piper', '/tmp/bench-piper');
 const mmsDir = arg('--mms', '/tmp/bench-mms');
 
 // One sentence each, so the runner makes exactly one session.run per call.
 const TEXT = 'भारत एक विशाल देश है जिसमें अनेक भाषाएँ बोली जाती हैं और सब मिलकर रहते हैं';
+const MULTI = [
+  'भारत एक विशाल देश है जिसमें अनेक भाषाएँ बोली जाती हैं।',
+  'यहाँ के लोग मिलकर रहते हैं, और त्योहार साथ मनाते हैं।',
+  'दिल्ली इसकी राजधानी है।',
+  'क्या आप कभी मुंबई गए हैं?',
+].join(' ');
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const ms = (x: number): number => Math.round(x * 10) / 10;
@@ -45,21 +60,42 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t;
 }
 
+interface Comparison {
+  runnerMs: number;
+  rawMs: number;
+  /** Median of runner/raw over the interleaved pairs. */
+  pairRatio: number;
+}
+
 /** Alternates runner and raw calls so drift hits both alike; returns median ms of each. */
 async function compare(
   runner: () => Promise<unknown>,
   raw: () => Promise<unknown>,
-): Promise<{ runnerMs: number; rawMs: number }> {
+): Promise<Comparison> {
   await runner();
   await raw();
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < reps; i++) {
-    a.push(await time(runner));
-    b.push(await time(raw));
+    if (i % 2 === 0) {
+      a.push(await time(runner));
+      b.push(await time(raw));
+    } else {
+      b.push(await time(raw));
+      a.push(await time(runner));
+    }
   }
-  return { runnerMs: median(a), rawMs: median(b) };
+  return { runnerMs: median(a), rawMs: median(b), pairRatio: median(a.map((x, i) => x / b[i])) };
 }
+
+async function medianMs(fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < reps; i++) xs.push(await time(fn));
+  return ms(median(xs));
+}
+
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 const home = mkdtempSync(join(tmpdir(), 'charkha-bench-tts-'));
 const registry = new ModelRegistry({ home });
@@ -77,16 +113,15 @@ try {
   const phonemizeMs: number[] = [];
   const piper = new PiperEngine({
     registry,
-    phonemize: async (text, opts, run) => {
+    phonemize: async (texts, opts, run) => {
       const t = performance.now();
-      const r = await espeak.phonemize(text, opts, run);
+      const r = await espeak.phonemizeAll(texts, opts, run);
       phonemizeMs.push(performance.now() - t);
       return r;
     },
   });
   const p = await piper.synthesize(TEXT, { voice: 'piper-tiny' });
   if (p.phonemeIds.length !== 1) throw new Error('expected one sentence');
-  const ids = p.phonemeIds[0];
   const cfgFile = readdirSync(piperDir).find((f) => f.endsWith('.onnx.json'));
   if (!cfgFile) throw new Error(`no .onnx.json in ${piperDir}`);
   const inf = (
@@ -95,7 +130,7 @@ try {
     }
   ).inference;
   const pModel = await registry.open('piper-tiny');
-  const pFeeds = (): WireTensors => ({
+  const pFeeds = (ids: number[]): WireTensors => ({
     input: { type: 'int64', dims: [1, ids.length], data: BigInt64Array.from(ids, BigInt) },
     input_lengths: { type: 'int64', dims: [1], data: BigInt64Array.of(BigInt(ids.length)) },
     scales: {
@@ -104,20 +139,54 @@ try {
       data: Float32Array.of(inf?.noise_scale ?? 0.667, inf?.length_scale ?? 1, inf?.noise_w ?? 0.8),
     },
   });
+  const pRaw = (ids: number[]) => () =>
+    worker.run(pModel.sessions.model.id, pFeeds(ids), ['output']);
   const pr = await compare(
     () => piper.synthesize(TEXT, { voice: 'piper-tiny' }),
-    () => worker.run(pModel.sessions.model.id, pFeeds(), ['output']),
+    pRaw(p.phonemeIds[0]),
   );
   const pRatio = pr.runnerMs / pr.rawMs;
   worst = Math.max(worst, pRatio);
+  const onePhonemize = ms(median(phonemizeMs));
+
+  // Where the front end's time goes: the espeak call in this thread, the same
+  // through the pool, and the pool's round trip for a task that does nothing.
+  const espeakOpts = { voice: 'hi', ipa: true };
+  const inThreadMs = await medianMs(() => phonemizeAllInThread([TEXT], espeakOpts));
+  const poolMs = await medianMs(() => espeak.phonemizeAll([TEXT], espeakOpts));
+  const roundTripMs = await medianMs(() => espeak.variants());
+
+  const multi = await piper.synthesize(MULTI, { voice: 'piper-tiny' });
+  if (multi.phonemeIds.length !== 4) throw new Error('expected four sentences');
+  const mp = await compare(
+    () => piper.synthesize(MULTI, { voice: 'piper-tiny' }),
+    async () => {
+      for (const ids of multi.phonemeIds) await pRaw(ids)();
+    },
+  );
+  const mpRatio = mp.runnerMs / mp.rawMs;
+  worst = Math.max(worst, mpRatio);
   results.piper = {
-    ids: ids.length,
+    ids: p.phonemeIds[0].length,
     audio_seconds: Math.round((p.samples.length / p.sampleRate) * 100) / 100,
     runner_ms: ms(pr.runnerMs),
     raw_ms: ms(pr.rawMs),
-    phonemize_ms_median_per_call: ms(median(phonemizeMs)),
-    phonemize_calls: phonemizeMs.length,
-    ratio: Math.round(pRatio * 1000) / 1000,
+    ratio: r3(pRatio),
+    pair_ratio_median: r3(pr.pairRatio),
+    phonemize_ms_median_per_call: onePhonemize,
+    front_end_ms: {
+      espeak_in_thread: inThreadMs,
+      through_pool: poolMs,
+      empty_pool_task: roundTripMs,
+    },
+  };
+  results.piper_4_sentences = {
+    ids: multi.phonemeIds.map((x) => x.length),
+    audio_seconds: Math.round((multi.samples.length / multi.sampleRate) * 100) / 100,
+    runner_ms: ms(mp.runnerMs),
+    raw_ms: ms(mp.rawMs),
+    ratio: r3(mpRatio),
+    pair_ratio_median: r3(mp.pairRatio),
   };
   await pModel.close();
   await piper.close();
@@ -152,7 +221,8 @@ try {
     audio_seconds: Math.round((m.samples.length / m.sampleRate) * 100) / 100,
     runner_ms: ms(mr.runnerMs),
     raw_ms: ms(mr.rawMs),
-    ratio: Math.round(mRatio * 1000) / 1000,
+    ratio: r3(mRatio),
+    pair_ratio_median: r3(mr.pairRatio),
   };
   await mModel.close();
   await mms.close();

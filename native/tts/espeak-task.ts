@@ -6,7 +6,7 @@
  */
 import type { TaskContext } from '../workers/task.js';
 import type { SynthesisOptions, VoiceInfo } from './engine.js';
-import { phonemizeInThread } from './espeak/phonemize.js';
+import { phonemizeAllInThread, phonemizeInThread } from './espeak/phonemize.js';
 import type { PhonemeResult, PhonemizeOptions } from './espeak/phonemize.js';
 import { loadEspeak } from './espeak/runtime.js';
 import { synthesizeInThread } from './espeak/synthesize.js';
@@ -37,6 +37,15 @@ export interface PhonemizeInput {
 
 export function phonemize(input: PhonemizeInput): Promise<PhonemeResult> {
   return phonemizeInThread(input.text, input.opts);
+}
+
+export interface PhonemizeAllInput {
+  texts: string[];
+  opts: PhonemizeOptions;
+}
+
+export function phonemizeAll(input: PhonemizeAllInput): Promise<PhonemeResult[]> {
+  return phonemizeAllInThread(input.texts, input.opts);
 }
 
 export async function voices(): Promise<VoiceInfo[]> {

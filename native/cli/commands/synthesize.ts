@@ -12,8 +12,9 @@ import { readSynthesisRows } from '../../tts/rows.js';
 import { WorkerPool } from '../../workers/pool.js';
 import { printJson, printLine } from '../output.js';
 import { progressBar } from '../progress.js';
+import { synthesizeIntoProject } from './synthesize-project.js';
 
-interface SynthesizeFlags {
+export interface SynthesizeFlags {
   engine: string;
   voice?: string;
   variant?: string;
@@ -28,6 +29,9 @@ interface SynthesizeFlags {
   loudness?: number;
   json?: boolean;
   listVoices?: boolean;
+  project?: string;
+  system?: string;
+  lang?: string;
 }
 
 function intArg(name: string): (v: string) => number {
@@ -71,8 +75,24 @@ function report(o: SynthesizeFlags, out: string, entries: ManifestEntry[], start
 export function synthesizeCommand(): Command {
   return new Command('synthesize')
     .description(
-      'speak JSONL rows (id + spoken or text) into one WAV per row plus manifest.jsonl; ' +
-        'works on files (--in/--out) for now, projects (-p) come later',
+      'speak text into audio: JSONL rows (id + spoken or text) into one WAV per row plus ' +
+        "manifest.jsonl (--in/--out), or a project's utterances into its audio store (-p)",
+    )
+    .addHelpText(
+      'after',
+      `
+Into a project (-p DIR): every utterance without audio is spoken (its "spoken"
+form when it has one, else its text) and the clip is stored in the project,
+linked to the utterance, with a system label recorded on both (default
+<engine>:<voice>+<variant>[@knobs][~augmentation], e.g. espeak:hi+f3~telephone;
+--system overrides it) and a "synthesize" job holding the options, seed and each
+clip's details. An utterance keeps one clip: one whose audio already comes from
+this system is skipped (so a re-run resumes), one with audio from another system
+is left alone and counted. With --in, the rows (the corpus import's JSONL shape:
+id, lang, text, optional spoken…) are imported into the project first, as
+\`charkha import corpus\` does, and only they are spoken. espeak-ng without --voice
+speaks each utterance with its own language's voice. Each clip is written whole
+(file first, then one transaction), so a killed run loses at most the clip in hand.`,
     )
     .addOption(
       new Option(
@@ -97,9 +117,15 @@ export function synthesizeCommand(): Command {
     .option('--range <n>', 'pitch range 0–99 (default 50)', intArg('--range'))
     .option(
       '--in <rows.jsonl>',
-      'rows to speak: {"id", "spoken" or "text", optional "voice"/"lang"}',
+      'rows to speak: {"id", "spoken" or "text", optional "voice"/"lang"}; with -p, corpus rows to import first',
     )
     .option('--out <dir>', 'folder for <id>.wav files and manifest.jsonl')
+    .option('-p, --project <dir>', "speak the project's utterances that have no audio into it")
+    .option(
+      '--system <name>',
+      'with -p: the system label to record (default from engine and voice)',
+    )
+    .option('--lang <code>', 'with -p: only utterances in this language')
     .option(
       '--augment <chain>',
       `augmentation: a preset (${Object.keys(AUGMENT_PRESETS).join(', ')}) or JSON, e.g. '[{"kind":"noise","snrDb":15,"noise":"pink"},{"kind":"telephone"}]'`,
@@ -126,6 +152,10 @@ export function synthesizeCommand(): Command {
     )
     .option('--json', 'print one JSON object')
     .action(async (o: SynthesizeFlags) => {
+      if (o.project !== undefined && !o.listVoices) {
+        await synthesizeIntoProject(o, o.project, buildChain(o), chainLabel(o));
+        return;
+      }
       if (o.engine === 'piper' || o.engine === 'mms') {
         await synthesizeWithModel(o, o.engine);
         return;
@@ -191,12 +221,17 @@ async function synthesizeWithModel(o: SynthesizeFlags, engineId: 'piper' | 'mms'
   }
 }
 
+/** The preset's name when --augment names one (recorded beside the chain). */
+function chainLabel(o: SynthesizeFlags): string | null {
+  return o.augment && o.augment.trim() in AUGMENT_PRESETS ? o.augment.trim() : null;
+}
+
 /** What every engine's run needs from the flags: the rows, the augmentation chain, a progress bar. */
 function startJob(o: SynthesizeFlags) {
   if (!o.in || !o.out) {
     throw new UserError(
       'bad_input',
-      'give --in rows.jsonl and --out dir',
+      'give --in rows.jsonl and --out dir, or -p project-dir',
       'see charkha synthesize --help',
     );
   }
@@ -206,7 +241,7 @@ function startJob(o: SynthesizeFlags) {
     outDir: o.out,
     rows: readSynthesisRows(o.in),
     chain,
-    label: o.augment && o.augment.trim() in AUGMENT_PRESETS ? o.augment.trim() : null,
+    label: chainLabel(o),
     bar: progressBar('synthesize', Boolean(o.json)),
     started: Date.now(),
   };

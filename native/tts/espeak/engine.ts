@@ -6,13 +6,13 @@
 import { registerTaskModule } from '../../workers/task.js';
 import type { WorkerPool } from '../../workers/pool.js';
 import type { RunControl, SynthesisOptions, TtsEngine, VoiceInfo } from '../engine.js';
-import type { PhonemizeInput, SynthesizeInput } from '../espeak-task.js';
+import type { PhonemizeAllInput, PhonemizeInput, SynthesizeInput } from '../espeak-task.js';
 import type { PhonemeResult, PhonemizeOptions } from './phonemize.js';
 import type { EspeakSynthesis } from './synthesize.js';
 
 const TASK_MODULE = 'espeak';
 
-/** Registers the espeak-ng handlers as `espeak.synthesize`, `espeak.phonemize`, `espeak.voices`, `espeak.variants`. */
+/** Registers the espeak-ng handlers as `espeak.synthesize`, `espeak.phonemize`, `espeak.phonemizeAll`, `espeak.voices`, `espeak.variants`. */
 export function registerEspeakTasks(): void {
   registerTaskModule(TASK_MODULE, new URL('../espeak-task.js', import.meta.url));
 }
@@ -36,6 +36,19 @@ export class EspeakEngine implements TtsEngine {
     return this.pool.run<PhonemizeInput, PhonemeResult>(
       `${TASK_MODULE}.phonemize`,
       { text, opts },
+      { signal: run.signal },
+    );
+  }
+
+  /** Phonemes of several texts with one voice, in one pool task. */
+  phonemizeAll(
+    texts: string[],
+    opts: PhonemizeOptions,
+    run: RunControl = {},
+  ): Promise<PhonemeResult[]> {
+    return this.pool.run<PhonemizeAllInput, PhonemeResult[]>(
+      `${TASK_MODULE}.phonemizeAll`,
+      { texts, opts },
       { signal: run.signal },
     );
   }

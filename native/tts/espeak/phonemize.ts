@@ -9,6 +9,7 @@ import { UserError } from '../../contract/errors.js';
 import { checkScript } from './script-check.js';
 import { SWITCH_MARKER } from './select.js';
 import { checkText, prepareVoice } from './synthesize.js';
+import type { ResolvedVoice } from './voices.js';
 
 export interface PhonemizeOptions {
   voice: string;
@@ -33,10 +34,28 @@ export async function phonemizeInThread(
   text: string,
   opts: PhonemizeOptions,
 ): Promise<PhonemeResult> {
-  checkText(text);
-  const { rt, voice } = await prepareVoice(opts.voice, opts.variant);
-  if (voice.script) checkScript(text, voice.script, voice.espeakName);
-  const raw = rt.textToPhonemes(text, opts.ipa ?? true);
+  return (await phonemizeAllInThread([text], opts))[0];
+}
+
+/**
+ * Several texts with one voice, as one pool task: one round trip and one
+ * voice selection for a whole request's clauses. The voice's snapshot is not
+ * restored when it is already loaded (phonemes do not depend on the wave
+ * generator's state; tests/unit/tts/espeak-phonemize.test.ts checks that).
+ */
+export async function phonemizeAllInThread(
+  texts: readonly string[],
+  opts: PhonemizeOptions,
+): Promise<PhonemeResult[]> {
+  texts.forEach(checkText);
+  const { rt, voice } = await prepareVoice(opts.voice, opts.variant, false);
+  return texts.map((text) => {
+    if (voice.script) checkScript(text, voice.script, voice.espeakName);
+    return readPhonemes(rt.textToPhonemes(text, opts.ipa ?? true), voice);
+  });
+}
+
+function readPhonemes(raw: string, voice: ResolvedVoice): PhonemeResult {
   const own = voice.language.split('-')[0];
   const switchedTo = [
     ...new Set([...raw.matchAll(SWITCH_MARKER)].map((m) => m[1].toLowerCase())),

@@ -30,12 +30,13 @@ export const SWITCH_MARKER = /\(([a-z]{2,3}(?:-[a-z0-9]+)*)\)/gi;
 const verified = new Set<string>();
 const englishReadings = new Map<string, string>();
 
-export function selectVoice(rt: EspeakRuntime, voice: ResolvedVoice): void {
+/** `reset` false keeps an already-current voice's state (enough for phonemes, see `useVoice`). */
+export function selectVoice(rt: EspeakRuntime, voice: ResolvedVoice, reset = true): void {
   const probe = voice.script ? PROBES[voice.script] : undefined;
   if (probe && !verified.has(voice.espeakName) && !englishReadings.has(probe)) {
     if (rt.setVoice('en') === 0) englishReadings.set(probe, rt.textToPhonemes(probe, true));
   }
-  const code = rt.useVoice(voice.espeakName);
+  const code = rt.useVoice(voice.espeakName, reset);
   if (code !== 0) {
     throw new UserError(
       'not_found',

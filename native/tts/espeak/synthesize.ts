@@ -18,6 +18,7 @@ import { loadEspeak } from './runtime.js';
 import type { EspeakRuntime, RawEvent } from './runtime.js';
 import { resolveVoice } from './voices.js';
 import type { ResolvedVoice } from './voices.js';
+import { concatSamples } from '../samples.js';
 
 export interface ThreadControl {
   cancelled?: () => boolean;
@@ -82,10 +83,11 @@ export function espeakParams(opts: SynthesisOptions): EspeakParams {
 export async function prepareVoice(
   voiceName: string,
   variant: string | undefined,
+  reset = true,
 ): Promise<{ rt: EspeakRuntime; voice: ResolvedVoice }> {
   const rt = await loadEspeak();
   const voice = resolveVoice(rt.voices(), rt.variants(), voiceName, variant);
-  selectVoice(rt, voice);
+  selectVoice(rt, voice, reset);
   return { rt, voice };
 }
 
@@ -143,7 +145,7 @@ export async function synthesizeInThread(
     await new Promise<void>((r) => setImmediate(r));
   }
   return {
-    samples: concat(pieces),
+    samples: concatSamples(pieces),
     sampleRate: rate,
     words,
     voiceUsed: voice.espeakName,
@@ -182,16 +184,6 @@ function wordTimings(
     const next = wordEvents[i + 1];
     const end = clamp(next ? next.sample : to);
     if (text.trim().length > 0) out.push({ text, start, end: Math.max(start, end) });
-  }
-  return out;
-}
-
-function concat(parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
   }
   return out;
 }

@@ -24,6 +24,7 @@ import { modelVoices } from '../model-voices.js';
 import { splitSentences } from '../espeak/sentences.js';
 import { loadMmsTokenizer, tokenize } from './tokenizer.js';
 import type { MmsTokenizer } from './tokenizer.js';
+import { concatSamples } from '../samples.js';
 
 export interface MmsSynthesis extends SynthesisResult {
   /** Token ids fed to the model, one array per sentence. */
@@ -135,14 +136,8 @@ export class MmsTtsEngine implements TtsEngine {
         `nothing to say: model ${opts.voice} has no characters of this text in its vocabulary`,
       );
     }
-    const samples = new Float32Array(pieces.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of pieces) {
-      samples.set(p, at);
-      at += p.length;
-    }
     return {
-      samples,
+      samples: concatSamples(pieces),
       sampleRate: voice.sampleRate,
       voiceUsed: opts.voice,
       tokenIds,

@@ -3,6 +3,11 @@
  * `piper`), named by its model id in `opts.voice`. espeak-ng (in the worker
  * pool) makes the phonemes; the ONNX model runs on the inference worker, one
  * sentence at a time so progress and cancellation come between sentences.
+ *
+ * The two overlap: the first sentence is phonemised alone so inference can
+ * start on it, and the other sentences are phonemised (in one pool task)
+ * while it runs. Only the first sentence's phonemes, about a millisecond,
+ * add to the time inference takes.
  */
 import { CancelledError, UserError } from '../../contract/errors.js';
 import { ModelRegistry } from '../../models/registry.js';
@@ -18,9 +23,11 @@ import type {
 import { EspeakEngine } from '../espeak/engine.js';
 import { modelVoices } from '../model-voices.js';
 import { phonemesToIds } from './phoneme-ids.js';
-import { piperPhonemes } from './phonemize.js';
+import { sentencePhonemes } from './phonemize.js';
 import type { Phonemizer } from './phonemize.js';
+import { piperSentences } from './text-split.js';
 import { PiperVoice } from './voice.js';
+import { concatSamples } from '../samples.js';
 
 export interface PiperEngineOptions {
   registry?: ModelRegistry;
@@ -48,7 +55,7 @@ export class PiperEngine implements TtsEngine {
     if (options.phonemize) this.phonemize = options.phonemize;
     else {
       const espeak = new EspeakEngine(sharedPool());
-      this.phonemize = (text, opts, run) => espeak.phonemize(text, opts, run);
+      this.phonemize = (texts, opts, run) => espeak.phonemizeAll(texts, opts, run);
     }
   }
 
@@ -94,39 +101,39 @@ export class PiperEngine implements TtsEngine {
     const voice = await this.voice(opts.voice);
     const c = voice.config;
     voice.checkSpeaker(opts.speaker);
-    const sentences = opts.phonemes
-      ? [text]
-      : await piperPhonemes(text, c.espeakVoice, this.phonemize, run);
+    const { total, batches } = opts.phonemes
+      ? { total: 1, batches: [Promise.resolve([text])] }
+      : this.phonemeBatches(text, c.espeakVoice, run);
     const pause = new Float32Array(
       Math.round(((opts.sentencePauseMs ?? DEFAULT_PAUSE_MS) / 1000) * c.sampleRate),
     );
     const pieces: Float32Array[] = [];
     const phonemeIds: number[][] = [];
     const missing = new Set<string>();
-    for (const [i, phonemes] of sentences.entries()) {
-      if (run.signal?.aborted) throw new CancelledError('Piper synthesis');
-      const { ids, missing: m } = phonemesToIds(phonemes, c.phonemeIdMap);
-      m.forEach((p) => missing.add(p));
-      phonemeIds.push(ids);
-      const samples = await voice.run(
-        ids,
-        {
-          noiseScale: opts.noiseScale,
-          lengthScale: opts.lengthScale,
-          speaker: opts.speaker,
-        },
-        run.signal,
-      );
-      if (i > 0) pieces.push(pause);
-      pieces.push(samples);
-      run.onProgress?.({ done: i + 1, total: sentences.length });
+    let done = 0;
+    for (const batch of batches) {
+      for (const phonemes of await batch) {
+        if (run.signal?.aborted) throw new CancelledError('Piper synthesis');
+        done++;
+        if (phonemes.length === 0) continue;
+        const { ids, missing: m } = phonemesToIds(phonemes, c.phonemeIdMap);
+        m.forEach((p) => missing.add(p));
+        phonemeIds.push(ids);
+        const out = await voice.run(
+          ids,
+          {
+            noiseScale: opts.noiseScale,
+            lengthScale: opts.lengthScale,
+            speaker: opts.speaker,
+          },
+          run.signal,
+        );
+        if (pieces.length > 0) pieces.push(pause);
+        pieces.push(out);
+        run.onProgress?.({ done, total });
+      }
     }
-    const samples = new Float32Array(pieces.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of pieces) {
-      samples.set(p, at);
-      at += p.length;
-    }
+    const samples = concatSamples(pieces);
     return {
       samples,
       sampleRate: c.sampleRate,
@@ -134,6 +141,25 @@ export class PiperEngine implements TtsEngine {
       phonemeIds,
       missingPhonemes: [...missing],
     };
+  }
+
+  /**
+   * Phoneme strings in two batches: the first sentence alone, then the rest
+   * in one pool task that runs while the first sentence is being inferred.
+   */
+  private phonemeBatches(
+    text: string,
+    espeakVoice: string,
+    run: RunControl,
+  ): { total: number; batches: Promise<string[]>[] } {
+    const sentences = piperSentences(text);
+    const total = sentences.length;
+    const first = sentencePhonemes(sentences.slice(0, 1), espeakVoice, this.phonemize, run);
+    if (total < 2) return { total, batches: [first] };
+    const rest = sentencePhonemes(sentences.slice(1), espeakVoice, this.phonemize, run);
+    // Awaited later (or never, if the first batch fails): not an unhandled rejection.
+    rest.catch(() => {});
+    return { total, batches: [first, rest] };
   }
 
   voices(): Promise<VoiceInfo[]> {

@@ -83,6 +83,21 @@ describe('Piper engine', () => {
     expect(r.samples.length).toBe(want);
   });
 
+  it('phonemises later sentences during inference without changing ids, order or progress', async () => {
+    const parts = ['राम घर गया।', 'श्याम, तुम कहाँ हो?', 'दिल्ली बड़ी है।'];
+    const progress: unknown[] = [];
+    const whole = await engine.synthesize(
+      parts.join(' '),
+      { voice: 'piper-tiny' },
+      { onProgress: (p) => progress.push(p) },
+    );
+    const alone: number[][] = [];
+    for (const s of parts)
+      alone.push(...(await engine.synthesize(s, { voice: 'piper-tiny' })).phonemeIds);
+    expect(whole.phonemeIds).toEqual(alone);
+    expect(progress).toEqual([1, 2, 3].map((done) => ({ done, total: 3 })));
+  });
+
   it('refuses a speaker the voice does not have, and a model that is not a Piper voice', async () => {
     await expect(
       engine.synthesize('రామ', { voice: 'piper-multi-tiny', speaker: 3 }),

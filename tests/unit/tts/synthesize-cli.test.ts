@@ -4,28 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeWav } from '../../../native/audio/wav.js';
-import { synthesizeCommand } from '../../../native/cli/commands/synthesize.js';
 import { UserError } from '../../../native/contract/errors.js';
 import { speechLevelDbfs } from '../../../native/tts/post/loudness.js';
+import { runSynthesize } from './run-synthesize.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'charkha-synth-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(args: string[]): Promise<string> {
-  const out: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string) => {
-    out.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    const cmd = synthesizeCommand().exitOverride();
-    await cmd.parseAsync(args, { from: 'user' });
-  } finally {
-    process.stdout.write = write;
-  }
-  return out.join('');
-}
 
 describe('charkha synthesize', () => {
   it(
@@ -44,7 +28,7 @@ describe('charkha synthesize', () => {
           .join('\n') + '\n',
       );
       const out = join(dir, 'out');
-      const printed = await run([
+      const printed = await runSynthesize([
         '--in',
         rows,
         '--out',
@@ -75,7 +59,17 @@ describe('charkha synthesize', () => {
       }
       // Same seed: the same files again.
       const again = join(dir, 'again');
-      await run(['--in', rows, '--out', again, '--augment', 'noisy', '--seed', '9', '--json']);
+      await runSynthesize([
+        '--in',
+        rows,
+        '--out',
+        again,
+        '--augment',
+        'noisy',
+        '--seed',
+        '9',
+        '--json',
+      ]);
       expect(readFileSync(join(again, 'manifest.jsonl'), 'utf8')).toBe(
         readFileSync(join(out, 'manifest.jsonl'), 'utf8'),
       );
@@ -86,7 +80,16 @@ describe('charkha synthesize', () => {
     const rows = join(dir, 'one.jsonl');
     writeFileSync(rows, '{"id":"b1","text":"ಇಂದು ಹವಾಮಾನ ತುಂಬಾ ಚೆನ್ನಾಗಿದೆ.","lang":"kn"}\n');
     const out = join(dir, 'one');
-    await run(['--in', rows, '--out', out, '--sample-rate', '16000', '--loudness', '-20']);
+    await runSynthesize([
+      '--in',
+      rows,
+      '--out',
+      out,
+      '--sample-rate',
+      '16000',
+      '--loudness',
+      '-20',
+    ]);
     const audio = decodeWav(readFileSync(join(out, 'b1.wav')));
     expect(audio.sampleRate).toBe(16000);
     expect(speechLevelDbfs(audio.channels[0], 16000)).toBeCloseTo(-20, 0);
@@ -99,16 +102,20 @@ describe('charkha synthesize', () => {
   it('names the file and line of a bad row', async () => {
     const rows = join(dir, 'bad.jsonl');
     writeFileSync(rows, '{"id":"x1","text":"नमस्ते","lang":"hi"}\n{"id":"x2","text":""}\n');
-    await expect(run(['--in', rows, '--out', join(dir, 'bad')])).rejects.toThrow(
+    await expect(runSynthesize(['--in', rows, '--out', join(dir, 'bad')])).rejects.toThrow(
       new RegExp(`bad\\.jsonl:2: "text" must be a non-empty string`),
     );
     writeFileSync(rows, '{"id":"x1","text":"నమస్కారం","lang":"hi"}\n');
-    const e = await run(['--in', rows, '--out', join(dir, 'bad')]).catch((x: unknown) => x);
+    const e = await runSynthesize(['--in', rows, '--out', join(dir, 'bad')]).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(UserError);
     expect((e as Error).message).toMatch(/bad\.jsonl:1 \(id x1\): text has Telugu letters/);
   });
 
   it('refuses engines it does not know', async () => {
-    await expect(run(['--engine', 'coqui', '--in', 'x', '--out', 'y'])).rejects.toThrow(/invalid/);
+    await expect(runSynthesize(['--engine', 'coqui', '--in', 'x', '--out', 'y'])).rejects.toThrow(
+      /invalid/,
+    );
   });
 });

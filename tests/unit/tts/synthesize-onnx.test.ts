@@ -8,9 +8,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeWav } from '../../../native/audio/wav.js';
-import { synthesizeCommand } from '../../../native/cli/commands/synthesize.js';
 import { closeInferenceWorker } from '../../../native/workers/inference.js';
 import { copyFixture, tempDir } from '../models/fixtures.js';
+import { runSynthesize } from './run-synthesize.js';
 
 let home: string;
 let dir: string;
@@ -32,21 +32,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<string> {
-  const out: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string) => {
-    out.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await synthesizeCommand().exitOverride().parseAsync(args, { from: 'user' });
-  } finally {
-    process.stdout.write = write;
-  }
-  return out.join('');
-}
-
 interface Entry {
   id: string;
   file: string;
@@ -63,7 +48,7 @@ async function speak(engine: string, voice: string, texts: string[]): Promise<En
     texts.map((text, i) => JSON.stringify({ id: `${engine}${i}`, text })).join('\n') + '\n',
   );
   const out = join(dir, `${engine}-out`);
-  const printed = await run([
+  const printed = await runSynthesize([
     '--engine',
     engine,
     '--voice',
@@ -110,7 +95,16 @@ describe('charkha synthesize with model engines', () => {
     const rows = join(dir, 'unknown.jsonl');
     writeFileSync(rows, JSON.stringify({ id: 'u1', text: 'नमस्ते' }) + '\n');
     await expect(
-      run(['--engine', 'piper', '--voice', 'no-such-voice', '--in', rows, '--out', join(dir, 'u')]),
+      runSynthesize([
+        '--engine',
+        'piper',
+        '--voice',
+        'no-such-voice',
+        '--in',
+        rows,
+        '--out',
+        join(dir, 'u'),
+      ]),
     ).rejects.toThrow(/no model "no-such-voice"/);
   });
 });
