@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../package-root.js';
 import { compareCommand, evalCommand } from './commands/eval.js';
 import { exportCommand } from './commands/export.js';
+import { mergeCommand } from './commands/merge.js';
 import { flywheelCommand } from './commands/flywheel.js';
 import { importCommand } from './commands/import.js';
 import { modelsCommand } from './commands/models.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   program.addCommand(projectCommand());
   program.addCommand(importCommand());
   program.addCommand(exportCommand());
+  program.addCommand(mergeCommand());
   program.addCommand(serveCommand());
   program.addCommand(scoreCommand());
   program.addCommand(evalCommand());
