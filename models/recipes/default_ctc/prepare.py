@@ -1,0 +1,102 @@
+"""Build the training and held-out test audio for a default CTC model.
+
+Charkha's own tools make the data: `charkha generate` writes entity-dense
+rows (train split for training, the held-out templates and values for test),
+`charkha synthesize` speaks them with espeak-ng. Training rows get a random
+voice variant per row and a random rate, pitch and augmentation per group;
+test rows are spoken by variants that training never hears, clean and
+through the telephone channel.
+
+    /usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --train 6000 --test 300
+"""
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+CLI = [os.environ.get("NODE", "node"), os.path.join(REPO, "bin", "charkha.js")]
+
+TRAIN_VARIANTS = [
+    "m1", "m2", "m3", "m5", "m6", "m7", "f1", "f2", "f4", "f5", "klatt", "klatt2", "klatt3",
+    "adam", "anika", "ed", "iven", "linda", "paul", "steph", "max", "norbert", "robert", "shelby",
+]
+# Never heard in training: the test split is spoken by these.
+TEST_VARIANTS = ["m4", "f3", "m8"]
+TRAIN_AUGMENT = ["clean", "clean", "noisy", "phone", "room", "speed-0.9", "speed-1.1", "noisy-phone", "far-field"]
+
+
+def run(cmd):
+    print("+", " ".join(cmd[1:]), flush=True)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+
+
+def write_rows(path, rows):
+    with open(path, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def read_rows(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def synth_groups(rows, out_dir, groups, rng, variants, augments, rates, pitches):
+    """Speak rows in groups; each group one rate/pitch/augmentation, each row its own variant."""
+    os.makedirs(out_dir, exist_ok=True)
+    manifest = []
+    size = (len(rows) + groups - 1) // groups
+    for g in range(groups):
+        part = rows[g * size:(g + 1) * size]
+        if not part:
+            continue
+        for r in part:
+            r["voice"] = f"{r['lang']}+{rng.choice(variants)}"
+        rate, pitch, aug = rng.choice(rates), rng.choice(pitches), rng.choice(augments)
+        gdir = os.path.join(out_dir, f"g{g:03d}")
+        src = os.path.join(out_dir, f"g{g:03d}.jsonl")
+        write_rows(src, part)
+        run(CLI + ["synthesize", "--in", src, "--out", gdir, "--rate", str(rate), "--pitch", str(pitch),
+                   "--augment", aug, "--seed", str(g + 1), "--sample-rate", "16000", "--loudness", "-23"])
+        by_id = {r["id"]: r for r in part}
+        for m in read_rows(os.path.join(gdir, "manifest.jsonl")):
+            r = by_id[m["id"]]
+            manifest.append({
+                "id": r["id"], "audio": os.path.relpath(os.path.join(gdir, m["file"]), out_dir),
+                "spoken": r["spoken"], "text": r["text"], "voice": r["voice"], "rate": rate,
+                "pitch": pitch, "augment": aug, "entity_class": r["entity_class"], "duration": m["duration"],
+            })
+    write_rows(os.path.join(out_dir, "manifest.jsonl"), manifest)
+    return manifest
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--lang", required=True)
+    p.add_argument("--train", type=int, default=6000)
+    p.add_argument("--test", type=int, default=300)
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--out", default=None, help="default: models/recipes/.work/<lang>")
+    a = p.parse_args()
+    out = a.out or os.path.join(REPO, "models", "recipes", ".work", a.lang)
+    os.makedirs(out, exist_ok=True)
+    rng = random.Random(a.seed)
+    train_rows = os.path.join(out, "train-rows.jsonl")
+    test_rows = os.path.join(out, "test-rows.jsonl")
+    run(CLI + ["generate", "--lang", a.lang, "--count", str(a.train), "--split", "train", "--seed", str(a.seed), "--out", train_rows])
+    run(CLI + ["generate", "--lang", a.lang, "--count", str(a.test), "--split", "test", "--seed", str(a.seed + 1000), "--out", test_rows])
+    train = read_rows(train_rows)
+    test = read_rows(test_rows)
+    synth_groups(train, os.path.join(out, "train"), max(1, a.train // 150), rng, TRAIN_VARIANTS, TRAIN_AUGMENT,
+                 [130, 150, 165, 175, 190, 210], [35, 45, 50, 55, 65])
+    for aug in ("clean", "phone"):
+        synth_groups([dict(r) for r in test], os.path.join(out, f"test-{aug}"), 1, random.Random(a.seed), TEST_VARIANTS,
+                     [aug], [175], [50])
+    print(f"prepared {len(train)} train and {len(test)} test rows in {out}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
