@@ -7,7 +7,7 @@
  * per-feature normalisation over the frames. Output is feature-major
  * `[nMels, frames]`, the `audio_signal` layout.
  */
-import { fft } from '../tts/post/fft.js';
+import { RealFftPower } from './real-fft.js';
 
 export interface MelConfig {
   sampleRate: number;
@@ -51,7 +51,11 @@ interface SparseFilter {
 
 interface Plan {
   window: Float64Array;
+  /** First and one-past-last nonzero window index. */
+  winStart: number;
+  winEnd: number;
   filters: SparseFilter[];
+  fft: RealFftPower;
 }
 
 const plans = new Map<string, Plan>();
@@ -60,7 +64,14 @@ function planFor(cfg: MelConfig): Plan {
   const key = JSON.stringify(cfg);
   let p = plans.get(key);
   if (!p) {
-    p = { window: paddedHann(cfg.winLength, cfg.nFft), filters: slaneyMelFilters(cfg) };
+    const left = Math.floor((cfg.nFft - cfg.winLength) / 2);
+    p = {
+      window: paddedHann(cfg.winLength, cfg.nFft),
+      winStart: left,
+      winEnd: left + cfg.winLength,
+      filters: slaneyMelFilters(cfg),
+      fft: new RealFftPower(cfg.nFft),
+    };
     plans.set(key, p);
   }
   return p;
@@ -131,7 +142,8 @@ export function logMelFeatures(
   const frames = melFrames(n, cfg.hop);
   const { nFft, hop, nMels } = cfg;
   const half = nFft / 2;
-  const { window, filters } = planFor(cfg);
+  const plan = planFor(cfg);
+  const { window, filters } = plan;
   const out = new Float32Array(nMels * frames);
   if (frames === 0) return { data: out, frames };
 
@@ -139,42 +151,28 @@ export function logMelFeatures(
   x[0] = samples[0];
   for (let i = 1; i < n; i++) x[i] = samples[i] - cfg.preemph * samples[i - 1];
 
-  const re = new Float64Array(nFft);
-  const im = new Float64Array(nFft);
-  const powA = new Float64Array(half + 1);
-  const powB = new Float64Array(half + 1);
-  const fill = (dst: Float64Array, t: number): void => {
+  // Outside the window the frame stays zero: only the window's span is written.
+  const frame = new Float64Array(nFft);
+  const pow = new Float64Array(half + 1);
+  const { winStart, winEnd, fft } = plan;
+  for (let t = 0; t < frames; t++) {
     const base = t * hop - half;
-    for (let j = 0; j < nFft; j++) {
-      const i = base + j;
-      dst[j] = i >= 0 && i < n ? x[i] * window[j] : 0;
+    if (base + winStart >= 0 && base + winEnd <= n) {
+      for (let j = winStart; j < winEnd; j++) frame[j] = x[base + j] * window[j];
+    } else {
+      for (let j = winStart; j < winEnd; j++) {
+        const i = base + j;
+        frame[j] = i >= 0 && i < n ? x[i] * window[j] : 0;
+      }
     }
-  };
-  const melInto = (pow: Float64Array, t: number): void => {
+    fft.power(frame, pow);
     for (let m = 0; m < nMels; m++) {
       const f = filters[m];
+      const w = f.weights;
       let s = 0;
-      for (let k = 0; k < f.weights.length; k++) s += f.weights[k] * pow[f.start + k];
+      for (let k = 0; k < w.length; k++) s += w[k] * pow[f.start + k];
       out[m * frames + t] = Math.log(s + LOG_GUARD);
     }
-  };
-  // Two real frames per complex FFT: one as the real part, one as the imaginary.
-  for (let t = 0; t < frames; t += 2) {
-    fill(re, t);
-    if (t + 1 < frames) fill(im, t + 1);
-    else im.fill(0);
-    fft(re, im);
-    for (let k = 0; k <= half; k++) {
-      const nk = (nFft - k) % nFft;
-      const sr = re[k] + re[nk];
-      const dr = re[k] - re[nk];
-      const si = im[k] + im[nk];
-      const di = im[k] - im[nk];
-      powA[k] = (sr * sr + di * di) / 4;
-      powB[k] = (si * si + dr * dr) / 4;
-    }
-    melInto(powA, t);
-    if (t + 1 < frames) melInto(powB, t + 1);
   }
   if (cfg.normalize === 'per_feature') normalizePerFeature(out, nMels, frames);
   return { data: out, frames };

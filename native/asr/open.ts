@@ -20,11 +20,9 @@ const OPENERS: Record<
 > = {
   'wav2vec2-ctc': (entry, model) => Wav2Vec2CtcEngine.open(entry, model),
   'nemo-ctc': (entry, model) => NemoCtcEngine.open(entry, model),
-  // Until native/asr/whisper.ts lands: `(await import('./whisper.js')).openWhisperEngine(entry, model, registry)`.
-  whisper: (entry) =>
-    Promise.reject(
-      new UserError('unsupported', `model ${entry.id}: the whisper family has no runner yet`),
-    ),
+  // Loaded on demand: it brings transformers.js, which only the Whisper family needs.
+  whisper: async (entry, model, registry) =>
+    (await import('./whisper.js')).openWhisperEngine(entry, model, registry),
 };
 
 export async function openAsrEngine(
