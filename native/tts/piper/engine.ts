@@ -23,6 +23,7 @@ import type {
 import { EspeakEngine } from '../espeak/engine.js';
 import { modelVoices } from '../model-voices.js';
 import { phonemesToIds } from './phoneme-ids.js';
+import { cachedPhonemizer } from './phoneme-cache.js';
 import { sentencePhonemes } from './phonemize.js';
 import type { Phonemizer } from './phonemize.js';
 import { piperSentences } from './text-split.js';
@@ -33,6 +34,8 @@ export interface PiperEngineOptions {
   registry?: ModelRegistry;
   /** Default: espeak-ng in the shared worker pool. */
   phonemize?: Phonemizer;
+  /** Clauses whose phonemes are remembered (default 1024; 0: none). */
+  phonemeCache?: number;
 }
 
 export interface PiperSynthesis extends SynthesisResult {
@@ -52,11 +55,12 @@ export class PiperEngine implements TtsEngine {
 
   constructor(options: PiperEngineOptions = {}) {
     this.registry = options.registry ?? new ModelRegistry();
-    if (options.phonemize) this.phonemize = options.phonemize;
-    else {
+    let phonemize = options.phonemize;
+    if (!phonemize) {
       const espeak = new EspeakEngine(sharedPool());
-      this.phonemize = (texts, opts, run) => espeak.phonemizeAll(texts, opts, run);
+      phonemize = (texts, opts, run) => espeak.phonemizeAll(texts, opts, run);
     }
+    this.phonemize = cachedPhonemizer(phonemize, options.phonemeCache);
   }
 
   /** Opens (once) and returns the voice with this model id. */
