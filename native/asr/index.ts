@@ -17,3 +17,6 @@ export { NemoCtcEngine } from './nemo.js';
 export { NEMO_MEL_DEFAULTS, logMelFeatures, melFrames } from './nemo-mel.js';
 export type { MelConfig, MelFeatures } from './nemo-mel.js';
 export { prepareAudio } from './prepare-audio.js';
+export { MAX_CHUNK_SECONDS, planChunks, transcribeLongAudio } from './long-audio.js';
+export type { LongAudioOptions, LongTranscript } from './long-audio.js';
+export { toSrt, toWebVtt } from './subtitles.js';

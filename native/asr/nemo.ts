@@ -47,7 +47,7 @@ export class NemoCtcEngine extends CtcEngine {
     const id = entry.id;
     const config = model.files.config ? await readModelJson(model.files.config, id) : undefined;
     const mel = melConfig(config, entry.manifest.sampleRate);
-    const tokens = await readTokens(model.files.vocab, id);
+    const tokens = await readNemoTokens(model.files.vocab, id);
     const blank =
       numberField(config, 'blank_id') ??
       (tokens.includes('<blk>') ? tokens.indexOf('<blk>') : tokens.length);
@@ -159,11 +159,19 @@ function melConfig(config: JsonObject | undefined, manifestRate: number | undefi
 }
 
 /** vocab.txt (one token a line), tokens.txt (`token id` a line) or vocab.json (array or token → id). */
-async function readTokens(path: string, id: string): Promise<string[]> {
+export async function readNemoTokens(path: string, id: string): Promise<string[]> {
   if (path.endsWith('.json')) {
     const text = await readFile(path, 'utf8');
-    const v = JSON.parse(text.trimStart().startsWith('[') ? text : '[]') as unknown[];
-    if (v.length > 0) return v.map((t) => (typeof t === 'string' ? t : ''));
+    if (text.trimStart().startsWith('[')) {
+      try {
+        return (JSON.parse(text) as unknown[]).map((t) => (typeof t === 'string' ? t : ''));
+      } catch (e) {
+        throw new UserError(
+          'model_invalid',
+          `model ${id}: ${path} is not readable JSON: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      }
+    }
     const tokens: string[] = [];
     for (const [t, i] of Object.entries(await readModelJson(path, id))) {
       if (Number.isInteger(i)) tokens[i as number] = t;
