@@ -16,6 +16,7 @@ import {
   writeAtomic,
 } from '../service/audio-prepare.js';
 import type { PreparedAudio } from '../service/audio-prepare.js';
+import { loadEspeak } from '../tts/espeak/runtime.js';
 import { synthesizeInThread } from '../tts/espeak/synthesize.js';
 import type { SynthesisOptions } from '../tts/engine.js';
 import { applyChain, type AugmentChain } from '../tts/post/chain.js';
@@ -49,7 +50,29 @@ async function store(wav: Uint8Array, dirs: StoreDirs): Promise<PreparedAudio> {
   }
 }
 
+let pinned: Promise<unknown> | undefined;
+
+/**
+ * espeak-ng seeds the noise of breathy variants (f1–f5…) from the clock when
+ * its instance starts, and every synthesis restores that state: with the
+ * clock pinned while this thread's instance starts, a clip's bytes depend on
+ * its text and voice only, in any thread, process or machine.
+ */
+function loadPinned(): Promise<unknown> {
+  pinned ??= (async () => {
+    const now = Date.now;
+    Date.now = () => 0;
+    try {
+      return await loadEspeak();
+    } finally {
+      Date.now = now;
+    }
+  })();
+  return pinned;
+}
+
 export async function speak(input: SpeakInput, ctx: TaskContext): Promise<PreparedAudio> {
+  await loadPinned();
   const out = await synthesizeInThread(input.text, input.opts, {
     cancelled: () => ctx.cancelled(),
   });
