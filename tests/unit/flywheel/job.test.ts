@@ -123,19 +123,24 @@ describe('a model that fails to load mid-job', { timeout: 900_000 }, () => {
   });
 });
 
+/** Runs the job in a fresh project, asking it to `action` when `step` has finished `n` items. */
+async function runUntil(p: Project, action: 'pause' | 'cancel', step: string, n: number) {
+  return runFlywheel(
+    p,
+    config,
+    opts({
+      onProgress: (e) => {
+        if (e.step === step && e.done === n) requestControl(p.paths.root, action);
+      },
+    }),
+  );
+}
+
 describe('pause and cancel', { timeout: 900_000 }, () => {
   it('pauses between items and resumes to the same result', async () => {
     const p = Project.init(join(tempDir(), 'p'));
     try {
-      const out = await runFlywheel(
-        p,
-        config,
-        opts({
-          onProgress: (e) => {
-            if (e.step === 'synthesize' && e.done === 2) requestControl(p.paths.root, 'pause');
-          },
-        }),
-      );
+      const out = await runUntil(p, 'pause', 'synthesize', 2);
       expect(out.state).toBe('paused');
       expect(p.jobs.get(out.jobId)!.state).toBe('paused');
       const synth = new FlywheelStore(p).counts(out.jobId, 'synthesize');
@@ -153,15 +158,7 @@ describe('pause and cancel', { timeout: 900_000 }, () => {
   it('cancels for good', async () => {
     const p = Project.init(join(tempDir(), 'p'));
     try {
-      const out = await runFlywheel(
-        p,
-        config,
-        opts({
-          onProgress: (e) => {
-            if (e.step === 'generate' && e.done === 3) requestControl(p.paths.root, 'cancel');
-          },
-        }),
-      );
+      const out = await runUntil(p, 'cancel', 'generate', 3);
       expect(out.state).toBe('cancelled');
       await expect(resumeFlywheel(p, out.jobId, opts())).rejects.toThrow(
         /was cancelled; it does not resume/,
