@@ -70,7 +70,7 @@ export function LibraryScreen() {
     [search, lang, entityClass, split],
   );
   const pages = useUtterancePages(filters);
-  const { ensure } = pages;
+  const { ensure, row, version } = pages;
 
   const onRange = useCallback(
     (first: number, last: number) => {
@@ -80,10 +80,17 @@ export function LibraryScreen() {
     [ensure],
   );
 
-  const open = (i: number) => {
-    const u = pages.row(i);
-    if (u && u.audioId !== null) player.open(u.id, { autoplay: false, audioId: u.audioId });
-  };
+  const { open: openPlayer } = player;
+  const open = useCallback(
+    (i: number) => {
+      const u = row(i);
+      if (u && u.audioId !== null) openPlayer(u.id, { autoplay: false, audioId: u.audioId });
+    },
+    [row, openPlayer],
+  );
+  // New only when a page arrives or the filters change (`version`, which `row` reads
+  // through): scrolling itself re-renders no row.
+  const renderRow = useCallback((i: number) => <Row u={row(i)} />, [row, version]);
 
   const visibleTypes = new Set<string>();
   for (let i = range[0]; i <= range[1]; i++)
@@ -179,7 +186,7 @@ export function LibraryScreen() {
           <VirtualList
             total={pages.total ?? 0}
             rowHeight={ROW_HEIGHT}
-            renderRow={(i) => <Row u={pages.row(i)} />}
+            renderRow={renderRow}
             onRangeChange={onRange}
             activeIndex={active}
             onActiveChange={setActive}

@@ -9,7 +9,10 @@ export type UtteranceFilters = Omit<UtteranceQuery, 'offset' | 'limit'>;
 
 export interface UtterancePages {
   total: number | null;
+  /** Stable for the lifetime of the list; `version` says when what it returns has changed. */
   row(index: number): Utterance | undefined;
+  /** Goes up whenever a page arrives or the filters change. */
+  version: number;
   /** Loads the pages that cover rows first..last (the list calls this as it scrolls). */
   ensure(first: number, last: number): void;
   error: EngineError | null;
@@ -26,7 +29,7 @@ export function useUtterancePages(filters: UtteranceFilters): UtterancePages {
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
   const [total, setTotal] = useState<number | null>(null);
-  const [, setVersion] = useState(0);
+  const [version, setVersion] = useState(0);
   const [error, setError] = useState<EngineError | null>(null);
   const key = JSON.stringify(filters);
 
@@ -63,6 +66,7 @@ export function useUtterancePages(filters: UtteranceFilters): UtterancePages {
     pending.current = new Set();
     setTotal(null);
     setError(null);
+    setVersion((v) => v + 1);
     load(0);
   }, [load]);
 
@@ -73,6 +77,9 @@ export function useUtterancePages(filters: UtteranceFilters): UtterancePages {
     [load],
   );
 
-  const row = (i: number) => pages.current.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
-  return { total, row, ensure, error };
+  const row = useCallback(
+    (i: number) => pages.current.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE],
+    [],
+  );
+  return { total, row, version, ensure, error };
 }
