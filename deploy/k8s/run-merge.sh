@@ -1,0 +1,27 @@
+#!/bin/sh
+# The merge step: combines $DATA/shard-0 … shard-(n-1) into $DATA/merged,
+# then finishes the job there (eval runs, exports, the round summary), which
+# a shard leaves to the merged project. Running it again changes nothing.
+set -eu
+: "${SHARD_COUNT:?the number of shards}"
+CONFIG="${CONFIG:-/config/flywheel.yaml}"
+DATA="${DATA:-/data}"
+CHARKHA="${CHARKHA:-node /app/bin/charkha.js}"
+WORKERS="${WORKERS:-2}"
+
+shards=""
+i=0
+while [ "$i" -lt "$SHARD_COUNT" ]; do
+  if [ ! -f "$DATA/shard-$i/charkha.db" ]; then
+    echo "run-merge: $DATA/shard-$i is missing; has every shard finished?" >&2
+    exit 1
+  fi
+  shards="$shards $DATA/shard-$i"
+  i=$((i + 1))
+done
+mkdir -p "$DATA/merged"
+rm -f "$DATA/merged/charkha.lock"
+# shellcheck disable=SC2086 # CHARKHA is a command line and shards a list of folders without spaces
+$CHARKHA merge -p "$DATA/merged" $shards
+# shellcheck disable=SC2086
+exec $CHARKHA flywheel run "$CONFIG" --workers "$WORKERS" -p "$DATA/merged"
