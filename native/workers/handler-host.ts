@@ -57,8 +57,18 @@ export class HandlerHost {
   }
 }
 
+// `import()` of an already loaded module still costs a resolve and a loader
+// round trip (about a millisecond under tsx): keep each module's namespace.
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+
 async function loadHandler(module: string, fn: string): Promise<TaskHandler> {
-  const mod = (await import(module)) as Record<string, unknown>;
+  let loading = modules.get(module);
+  if (!loading) {
+    loading = import(module) as Promise<Record<string, unknown>>;
+    modules.set(module, loading);
+    loading.catch(() => modules.delete(module));
+  }
+  const mod = await loading;
   const handler = mod[fn];
   if (typeof handler !== 'function') {
     throw new Error(`task module ${module} has no exported function "${fn}"`);
