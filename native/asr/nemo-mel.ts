@@ -147,22 +147,24 @@ export function logMelFeatures(
   const out = new Float32Array(nMels * frames);
   if (frames === 0) return { data: out, frames };
 
-  const x = new Float64Array(n);
-  x[0] = samples[0];
-  for (let i = 1; i < n; i++) x[i] = samples[i] - cfg.preemph * samples[i - 1];
-
-  // Outside the window the frame stays zero: only the window's span is written.
+  // Pre-emphasis is applied as each frame is cut (x[i] − k·x[i−1], x[0] kept),
+  // which saves a signal-sized buffer; outside the window the frame stays zero.
+  const k = cfg.preemph;
   const frame = new Float64Array(nFft);
   const pow = new Float64Array(half + 1);
   const { winStart, winEnd, fft } = plan;
   for (let t = 0; t < frames; t++) {
     const base = t * hop - half;
-    if (base + winStart >= 0 && base + winEnd <= n) {
-      for (let j = winStart; j < winEnd; j++) frame[j] = x[base + j] * window[j];
+    if (base + winStart >= 1 && base + winEnd <= n) {
+      for (let j = winStart; j < winEnd; j++) {
+        const i = base + j;
+        frame[j] = (samples[i] - k * samples[i - 1]) * window[j];
+      }
     } else {
       for (let j = winStart; j < winEnd; j++) {
         const i = base + j;
-        frame[j] = i >= 0 && i < n ? x[i] * window[j] : 0;
+        const v = i === 0 ? samples[0] : samples[i] - k * samples[i - 1];
+        frame[j] = i >= 0 && i < n ? v * window[j] : 0;
       }
     }
     fft.power(frame, pow);
