@@ -70,10 +70,14 @@ async function transformers(): Promise<Transformers> {
   return tf;
 }
 
+// `env.localModelPath` is global: loads run one at a time so that each
+// pipeline reads the folder it was started for.
+let loadChain: Promise<unknown> = Promise.resolve();
+
 function load(input: WhisperLoadInput): Promise<Loaded> {
   let p = loaded.get(input.dir);
   if (!p) {
-    p = (async () => {
+    const start = async (): Promise<Loaded> => {
       const tf = await transformers();
       tf.env.localModelPath = dirname(input.dir) + '/';
       const threads = (workerData as { threads?: number } | null)?.threads;
@@ -90,11 +94,24 @@ function load(input: WhisperLoadInput): Promise<Loaded> {
         await readFile(join(input.dir, 'tokenizer.json'), 'utf8'),
       ) as TokenizerJson;
       return { pipe, vocabSize: config.vocab_size, masks: new Map(), tokenizer };
-    })();
+    };
+    const q = loadChain.then(start, start);
+    loadChain = q.catch(() => undefined);
+    p = q;
     loaded.set(input.dir, p);
     p.catch(() => loaded.delete(input.dir));
   }
   return p;
+}
+
+/** Windows the pipeline cuts `samples` into: 30 s long, each 20 s after the last (5-s strides). */
+function windowCount(samples: number, chunkSeconds: number, rate = 16000): number {
+  if (chunkSeconds <= 0) return 1;
+  const window = chunkSeconds * rate;
+  const jump = window - (2 * window) / 6;
+  let n = 1;
+  for (let offset = 0; offset + window < samples; offset += jump) n++;
+  return n;
 }
 
 /** The script mask of (model, language), built on first use. */
@@ -173,10 +190,13 @@ export async function transcribeWhisper(
   }
   const processors = new OnePerKind();
   processors.push(new ScriptMaskProcessor());
+  const total = windowCount(input.samples.length, input.chunkSeconds);
   const streamer = {
     put(ids: bigint[][]): void {
-      if (ids[0].length > 1) tokens.push([]);
-      else tokens.at(-1)?.push(Number(ids[0][0]));
+      if (ids[0].length > 1) {
+        ctx.progress({ done: tokens.length, total, message: 'transcribing' });
+        tokens.push([]);
+      } else tokens.at(-1)?.push(Number(ids[0][0]));
     },
     end(): void {},
   };

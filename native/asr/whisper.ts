@@ -81,11 +81,14 @@ export class WhisperEngine implements AsrEngine {
     };
   }
 
-  /** The runner's raw output (tokens, steps, mask time): for tests and the bench. */
+  /**
+   * The runner's raw output (tokens, steps, mask time), for tests and the
+   * bench; `maxNewTokens` caps the decoder steps per window.
+   */
   async run(
     samples: Float32Array,
     language: string,
-    options: Omit<TranscribeOptions, 'language'> = {},
+    options: Omit<TranscribeOptions, 'language'> & { maxNewTokens?: number } = {},
   ): Promise<WhisperRunOutput> {
     const input: WhisperRunInput = {
       ...this.load,
@@ -94,7 +97,7 @@ export class WhisperEngine implements AsrEngine {
       scriptConstrained: options.scriptConstrained ?? constrainByDefault(language),
       chunkSeconds:
         samples.length > WHISPER_WINDOW_SECONDS * this.sampleRate ? WHISPER_WINDOW_SECONDS : 0,
-      maxNewTokens: MAX_NEW_TOKENS,
+      maxNewTokens: Math.min(options.maxNewTokens ?? MAX_NEW_TOKENS, MAX_NEW_TOKENS),
     };
     if (samples.length > MAX_CALL_SECONDS * this.sampleRate) {
       throw new UserError(
