@@ -43,8 +43,13 @@ export interface LongAudioOptions extends TranscribeOptions {
   detectSpeech?: SpeechDetector;
 }
 
+/** A chunk and the stretches of speech in it (a long one split at quiet points counts as several). */
+export interface PlannedChunk extends Chunk {
+  pieces: Chunk[];
+}
+
 export interface LongTranscript extends Transcript {
-  chunks: Chunk[];
+  chunks: PlannedChunk[];
 }
 
 /**
@@ -56,18 +61,19 @@ export function planChunks(
   regions: readonly SpeechRegion[],
   track: EnergyTrack,
   maxSeconds: number,
-): Chunk[] {
+): PlannedChunk[] {
   const pieces: Chunk[] = [];
   for (const r of regions) splitRegion(r, track, maxSeconds, pieces);
-  const chunks: Chunk[] = [];
-  let cur: Chunk | null = null;
+  const chunks: PlannedChunk[] = [];
+  let cur: PlannedChunk | null = null;
   for (const p of pieces) {
     if (cur && p.end - cur.start <= maxSeconds && p.start - cur.end <= MAX_INNER_PAUSE_SECONDS) {
       cur.end = p.end;
+      cur.pieces.push(p);
       continue;
     }
     if (cur) chunks.push(cur);
-    cur = { ...p };
+    cur = { start: p.start, end: p.end, pieces: [p] };
   }
   if (cur) chunks.push(cur);
   return chunks;
@@ -141,18 +147,60 @@ export async function transcribeLongAudio(
     );
     // Milliseconds are finer than any model's frame and keep float noise out of the output.
     const at = (t: number) => Math.round(Math.min(end, Math.max(offset, offset + t)) * 1000) / 1000;
-    for (const w of part.words) words.push({ ...w, start: at(w.start), end: at(w.end) });
     const text = part.text.trim();
-    if (part.segments.length > 0)
+    const chunkWords = part.words.map((w) => ({ ...w, start: at(w.start), end: at(w.end) }));
+    words.push(...chunkWords);
+    if (chunkWords.length > 0 && part.segments.length < chunks[i].pieces.length)
+      // The engine's segments are coarser than the pauses in the chunk (a CTC model gives one
+      // per call): a subtitle per stretch of speech reads better than one per 30 s chunk.
+      segments.push(...segmentsByPiece(chunkWords, chunks[i].pieces));
+    else if (part.segments.length > 0)
       for (const s of part.segments) segments.push({ ...s, start: at(s.start), end: at(s.end) });
     else if (text)
       segments.push({
         text,
-        start: part.words.length ? at(part.words[0].start) : offset,
-        end: part.words.length ? at(part.words[part.words.length - 1].end) : end,
+        start: chunkWords.length ? chunkWords[0].start : offset,
+        end: chunkWords.length ? chunkWords[chunkWords.length - 1].end : end,
       });
     if (text) texts.push(text);
   }
   onProgress?.({ done: chunks.length, total: chunks.length, message: 'done' });
   return { text: texts.join(' '), words, segments, duration, chunks };
+}
+
+/** Consecutive words grouped by the stretch of speech their middle falls in (or is nearest to). */
+export function segmentsByPiece(words: readonly AsrWord[], pieces: readonly Chunk[]): AsrSegment[] {
+  const pieceOf = (w: AsrWord) => {
+    const mid = (w.start + w.end) / 2;
+    let best = 0;
+    let bestDistance = Infinity;
+    pieces.forEach((p, k) => {
+      const d = mid < p.start ? p.start - mid : mid > p.end ? mid - p.end : 0;
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = k;
+      }
+    });
+    return best;
+  };
+  const out: AsrSegment[] = [];
+  let group: AsrWord[] = [];
+  let groupPiece = -1;
+  const flush = () => {
+    if (group.length)
+      out.push({
+        text: group.map((w) => w.text).join(' '),
+        start: group[0].start,
+        end: group[group.length - 1].end,
+      });
+    group = [];
+  };
+  for (const w of words) {
+    const k = pieceOf(w);
+    if (k !== groupPiece) flush();
+    groupPiece = k;
+    group.push(w);
+  }
+  flush();
+  return out;
 }

@@ -24,16 +24,42 @@ function loudSpan(x: Float32Array, rate: number): [number, number] | null {
   return a < 0 ? null : [a / rate, (b + 1) / rate];
 }
 
+/** Runs of loud 10 ms blocks separated by at least 300 ms of quiet, in seconds. */
+function loudRuns(x: Float32Array, rate: number): [number, number][] {
+  const block = rate / 100;
+  const runs: [number, number][] = [];
+  for (let b = 0; b * block < x.length; b++) {
+    const span = loudSpan(x.subarray(b * block, (b + 1) * block), rate);
+    if (!span) continue;
+    const t = b / 100;
+    const last = runs.at(-1);
+    if (last && t - last[1] < 0.3) last[1] = t + 0.01;
+    else runs.push([t, t + 0.01]);
+  }
+  return runs;
+}
+
 class HearingEngine implements AsrEngine {
   readonly modelId = 'fake';
   readonly family = 'fake';
   readonly languages = ['hi'];
   readonly sampleRate = 16_000;
   readonly calls: { seconds: number; options: TranscribeOptions }[] = [];
-  constructor(readonly maxChunkSeconds = 30) {}
+  constructor(
+    readonly maxChunkSeconds = 30,
+    readonly wordPerRun = false,
+  ) {}
   async transcribe(audio: AsrAudio, options: TranscribeOptions) {
     const seconds = audio.samples.length / audio.sampleRate;
     this.calls.push({ seconds, options });
+    if (this.wordPerRun) {
+      // Words for each utterance heard, but one segment for the whole call, as a CTC model gives.
+      const runs = loudRuns(audio.samples, audio.sampleRate);
+      const words = runs.map(([start, end], k) => ({ text: `r${k}`, start, end, confidence: 1 }));
+      const text = words.map((w) => w.text).join(' ');
+      const segments = words.length ? [{ text, start: 0, end: seconds }] : [];
+      return { text, words, segments, duration: seconds };
+    }
     const span = loudSpan(audio.samples, audio.sampleRate);
     const n = this.calls.length;
     if (!span) return { text: '', words: [], segments: [], duration: seconds };
@@ -118,6 +144,24 @@ describe('long audio', () => {
     expect(engine.calls.every((c) => c.seconds <= 20)).toBe(true);
   });
 
+  it('gives a segment per stretch of speech when the engine gives one per chunk', async () => {
+    const rec = syntheticRecording({ seconds: 180, seed: 9, maxSpeech: 5 });
+    const engine = new HearingEngine(30, true);
+    const t = await transcribeLongAudio(
+      engine,
+      { samples: rec.samples, sampleRate: rec.sampleRate },
+      { language: 'hi' },
+    );
+    expect(t.chunks.some((c) => c.pieces.length > 2)).toBe(true);
+    expect(t.words).toHaveLength(rec.bursts.length);
+    expect(t.segments).toHaveLength(rec.bursts.length);
+    // This fake hears in 10 ms blocks against a fixed threshold, so a quiet onset is heard late.
+    t.segments.forEach((s, i) => {
+      expect(Math.abs(s.start - rec.bursts[i].start)).toBeLessThan(0.15);
+      expect(Math.abs(s.end - rec.bursts[i].end)).toBeLessThan(0.15);
+    });
+  });
+
   it('caps chunks at 30 s even for an engine that claims more', () => {
     const track = { hopSeconds: 0.01, db: new Float32Array(20_000).fill(-20) };
     const regions = Array.from({ length: 20 }, (_, i) => ({ start: i * 9, end: i * 9 + 8 }));
@@ -148,8 +192,15 @@ describe('long audio', () => {
       30,
     );
     expect(chunks).toEqual([
-      { start: 0, end: 4 },
-      { start: 8, end: 9 },
+      {
+        start: 0,
+        end: 4,
+        pieces: [
+          { start: 0, end: 2 },
+          { start: 3, end: 4 },
+        ],
+      },
+      { start: 8, end: 9, pieces: [{ start: 8, end: 9 }] },
     ]);
   });
 
