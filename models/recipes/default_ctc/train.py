@@ -418,14 +418,19 @@ def export(model, vocab, out, a, state, params, n_train, hours, dev_cer):
 def write_golden(model, out):
     """Logits PyTorch computes for a fixed input, which the ONNX Runtime path must reproduce."""
     from fixture_common import stats  # noqa: E402
-    t = torch.arange(16000) / 16000.0
-    wave = (0.5 * torch.sin(2 * math.pi * 220 * t))[None, :]
+    # A chirp with a slow tremolo tone: every mel band changes over time, so
+    # the per-feature normalisation is well conditioned (a steady sine leaves
+    # bands whose std is ~0, where float rounding is amplified 1e5 times).
+    t = torch.arange(32000, dtype=torch.float64) / 16000.0
+    wave = 0.4 * torch.sin(2 * math.pi * (100 * t + 1500 * t * t)) \
+        + 0.1 * torch.sin(2 * math.pi * 440 * t) * torch.sin(2 * math.pi * 3 * t)
+    wave = wave.float()[None, :]
     with torch.no_grad():
         logits = model(wave)
     write_json_golden = {
         "tolerance": {"abs": 1e-3},
-        "input": "0.5 * sin(2π·220·t), 16000 samples at 16 kHz",
-        "cases": [{"feeds": {"input_values": {"sine": {"hz": 220, "amplitude": 0.5, "samples": 16000, "rate": 16000}}},
+        "input": "0.4·sin(2π(100t + 1500t²)) + 0.1·sin(2π·440t)·sin(2π·3t), 32000 samples at 16 kHz (computed in float64)",
+        "cases": [{"feeds": {"input_values": {"chirp": {"samples": 32000, "rate": 16000}}},
                    "output": stats(logits)}],
     }
     with open(os.path.join(out, "golden.json"), "w", encoding="utf-8") as f:
