@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeWav } from '../audio/wav.js';
 import { UserError } from '../contract/errors.js';
-import { exportTypeName } from '../interchange/published-types.js';
 import { parseCorpusRow } from '../interchange/corpus-row.js';
 import { scoreEntities } from '../metrics/ehr/index.js';
 import { utteranceErrors } from '../metrics/error-rates.js';
 import { monoCachePath } from '../service/audio-prepare.js';
 import type { PreparedAudio } from '../service/audio-prepare.js';
-import { importEvalRun } from '../service/eval-import.js';
+import { importEvalRun, refRowOf } from '../service/eval-import.js';
 import { recordAudio } from '../service/import-audio.js';
 import { spansOf } from '../service/import-corpus.js';
 import { normalize } from '../text/normalize.js';
@@ -228,21 +227,19 @@ const transcribe: (ctx: StepContext) => Processor = (ctx) => async (item) => {
   };
 };
 
+/**
+ * What the clip's voice said: the spoken form (numbers as words, as the TTS
+ * read them), so CER and the filter measure the round trip, not the gap
+ * between digits and words.
+ */
 function referenceOf(ctx: StepContext, utteranceId: number) {
-  const u = ctx.store.project.utterances.get(utteranceId)!;
+  const r = refRowOf(ctx.store.project.utterances.get(utteranceId)!, 'flywheel', null, 'spoken');
   return {
-    id: u.extId,
-    lang: u.lang,
-    text: u.text,
-    entity_class: u.entityClass,
-    entity_tokens: u.entities.map((e) => ({
-      surface: e.surface,
-      start: e.start,
-      end: e.end,
-      type: exportTypeName(e.type, e.originalType),
-      ...(e.value !== null ? { value: e.value } : {}),
-      ...(e.subtype !== null ? { subtype: e.subtype } : {}),
-    })),
+    id: r.id,
+    lang: r.lang,
+    text: r.text,
+    entity_class: r.entityClass ?? null,
+    entity_tokens: r.entityTokens,
   };
 }
 
@@ -306,6 +303,7 @@ const scoreRun: (ctx: StepContext, lang: string) => Processor = (ctx, lang) => a
       model: ctx.stored.models[lang]!,
       name,
       testSet: `${ctx.stored.config.name}-r${ctx.round}-${lang}-test`,
+      reference: 'spoken',
     });
     return { result: { runId: r.runId, name }, write: () => {} };
   } finally {

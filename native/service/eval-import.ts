@@ -27,7 +27,15 @@ export interface EvalImportOptions {
   /** Decoding options as given (JSON text), stored with the run. */
   decode?: string | null;
   profile?: Profile;
+  /**
+   * Score against the written text (default) or, where the project has one,
+   * the spoken form: what a TTS voice actually said, so a recogniser that
+   * writes "पाँच सौ" for "500" is not charged for the digits.
+   */
+  reference?: ReferenceTier;
 }
+
+export type ReferenceTier = 'text' | 'spoken';
 
 export interface EvalImportResult {
   runId: number;
@@ -45,12 +53,18 @@ async function sha256File(path: string): Promise<string> {
 }
 
 /** A reference row as the scorer reads it, from the project's current text and spans. */
-export function refRowOf(u: StoredUtterance, file: string, testSet: string | null): RefRow {
+export function refRowOf(
+  u: StoredUtterance,
+  file: string,
+  testSet: string | null,
+  tier: ReferenceTier = 'text',
+): RefRow {
+  const spoken = tier === 'spoken' && u.spoken !== null;
   return {
     id: u.extId,
     lang: u.lang,
-    text: u.text,
-    entityTokens: u.entities.map((e) => ({
+    text: spoken ? u.spoken! : u.text,
+    entityTokens: (spoken ? u.spokenEntities : u.entities).map((e) => ({
       surface: e.surface,
       start: e.start,
       end: e.end,
@@ -98,7 +112,7 @@ export async function importEvalRun(
   }
   const testSet = opts.testSet ?? basename(opts.ref).replace(/\.jsonl$/, '');
   const stored = fileRefs.map((r) => project.utterances.getByExtId(r.id)!);
-  const refs = stored.map((u) => refRowOf(u, opts.ref, testSet));
+  const refs = stored.map((u) => refRowOf(u, opts.ref, testSet, opts.reference));
   return storeScoredRun(project, {
     stored,
     refs,
