@@ -111,3 +111,28 @@ describe('bundled default model charkha-ctc-hi', () => {
     expect(report.cer).not.toBeNull();
   }, 600_000);
 });
+
+describe.each([
+  ['charkha-ctc-te', 'te'],
+  ['charkha-ctc-ta', 'ta'],
+])('bundled default model %s', (id, lang) => {
+  it('is bundled for its language, at most 15 MB, and its export reproduces the recipe’s logits', async () => {
+    const entry = await registry.get(id);
+    expect(entry.origin).toBe('bundled');
+    expect(entry.manifest.languages).toEqual([lang]);
+    const bytes = entry.manifest.files.reduce(
+      (n, f) => n + (f.size ?? Number.POSITIVE_INFINITY),
+      0,
+    );
+    expect(bytes).toBeLessThanOrEqual(15 * 1024 * 1024);
+    const e = await openAsrEngine(id, { registry });
+    try {
+      if (!(e instanceof Wav2Vec2CtcEngine)) throw new Error(`${id} did not open as a CTC model`);
+      const golden = readGolden(entry.dir);
+      const out = await e.runModel(goldenInput());
+      expectGolden(out.data, out.dims, golden.cases[0].output, golden.tolerance.abs);
+    } finally {
+      await e.close();
+    }
+  });
+});

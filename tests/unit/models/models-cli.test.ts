@@ -28,9 +28,16 @@ describe('charkha models', () => {
 
     const list = charkha(['models', 'list', '--json']);
     expect(list.code, list.stderr).toBe(0);
-    const listed = JSON.parse(list.stdout) as { home: string; models: { id: string }[] };
+    const listed = JSON.parse(list.stdout) as {
+      home: string;
+      models: { id: string; origin: string }[];
+    };
     expect(listed.home).toBe(home);
-    expect(listed.models.map((m) => m.id)).toEqual(['piper-tiny']);
+    expect(listed.models.filter((m) => m.origin === 'home').map((m) => m.id)).toEqual([
+      'piper-tiny',
+    ]);
+    // Charkha's own default models are listed too, read-only.
+    expect(listed.models.find((m) => m.id === 'charkha-ctc-hi')?.origin).toBe('bundled');
 
     expect(charkha(['models', 'verify', 'piper-tiny']).code).toBe(0);
     const check = charkha(['models', 'check', 'piper-tiny', '--json']);
