@@ -28,6 +28,8 @@ interface Opts {
   testSet?: string;
   system?: string;
   profile: 'exact' | 'standard' | 'loose';
+  /** commander's `--no-script-constraint`: false when given, else undefined (the engine's default). */
+  scriptConstraint?: boolean;
 }
 
 const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(3));
@@ -94,6 +96,10 @@ export function transcribeCommand(): Command {
         .default('auto'),
     )
     .option(
+      '--no-script-constraint',
+      'Whisper: let the model write letters of any script (by default Indic languages are held to their own script, Latin, digits and punctuation)',
+    )
+    .option(
       '--max-chunk <seconds>',
       "longest chunk sent to the model (default and cap: the model's, ≤ 30)",
     )
@@ -123,6 +129,7 @@ export function transcribeCommand(): Command {
         language: o.lang,
         vad: o.vad,
         maxChunkSeconds,
+        ...(o.scriptConstraint === false ? { scriptConstrained: false } : {}),
         onProgress: (p: { done: number; total: number; message: string }) => bar.update(p),
         onFile: (t: FileTranscript) => {
           writeSubtitles(t);

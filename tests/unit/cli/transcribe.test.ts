@@ -198,7 +198,7 @@ describe('charkha transcribe', () => {
     expect(run1).toMatchObject({ name: 'wav2vec2-ctc-tiny on fixture', utterances: 2 });
 
     // Without files: the project's linked audio (a and b, not the loose one).
-    const again = lines(await transcribe('-p', proj, '--json'));
+    const again = lines(await transcribe('-p', proj, '--json', '--no-script-constraint'));
     expect(again).toHaveLength(3);
     expect(again.map((l) => l.path)).toEqual(['a.wav', 'b.wav', undefined]);
     const run2 = again[2].run as { id: number; name: string };
@@ -226,6 +226,11 @@ describe('charkha transcribe', () => {
         maxChunkSeconds: expect.any(Number),
         family: 'wav2vec2-ctc',
       });
+      // --no-script-constraint reaches the engine and is recorded with the run.
+      const row2 = q.db
+        .prepare('SELECT decode_json AS decode FROM eval_runs WHERE id = ?')
+        .get(run2.id) as { decode: string };
+      expect(JSON.parse(row2.decode)).toMatchObject({ scriptConstrained: false });
       const hyps = q.db
         .prepare(
           'SELECT u.ext_id AS id, h.text AS text FROM hypotheses h JOIN utterances u ON u.id = h.utterance_id WHERE h.run_id = ? ORDER BY u.ext_id',
