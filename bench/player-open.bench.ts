@@ -194,7 +194,9 @@ async function openOnce(
   let peaksMs: number | null = null;
   const peaksDone = new Promise<void>((resolve) => {
     page.on('response', (r) => {
-      if (!r.url().includes('/api/audio.peaks')) return;
+      // The Player fetches binary peaks from the media route (the JSON call is
+      // what it used before); the first response is the fitted view's level.
+      if (!r.url().includes('/media/peaks/') && !r.url().includes('/api/audio.peaks')) return;
       peaksEncoding = r.headers()['content-encoding'] ?? null;
       void r
         .body()
