@@ -78,22 +78,10 @@ export class FlywheelStore {
     worker: string,
     limit: number,
   ): ClaimedItem[] {
-    return this.db
-      .transaction(() => {
-        const rows = this.db
-          .prepare<[number, string, number], ClaimedItem>(
-            `SELECT id, key FROM job_items WHERE job_id = ? AND step = ? AND state = 'pending'
-             AND ${aggregate ? '' : 'NOT'} key LIKE '${AGGREGATE_PREFIX}%' ORDER BY id LIMIT ?`,
-          )
-          .all(jobId, step, limit);
-        const upd = this.db.prepare(
-          "UPDATE job_items SET state = 'claimed', claimed_by = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
-        );
-        const now = new Date().toISOString();
-        for (const r of rows) upd.run(worker, now, r.id);
-        return rows;
-      })
-      .immediate();
+    return this.project.jobs.claim(jobId, step, worker, limit, {
+      prefix: AGGREGATE_PREFIX,
+      exclude: !aggregate,
+    });
   }
 
   /**

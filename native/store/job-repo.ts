@@ -49,14 +49,29 @@ export class JobRepo {
   }
 
   /** Claims up to `limit` pending items of one step for `worker`. */
-  claim(jobId: number, step: string, worker: string, limit: number): { id: number; key: string }[] {
+  /**
+   * Claims up to `limit` pending items of a step in one immediate
+   * transaction. `keys` narrows the claim to items whose key starts (or,
+   * with `exclude`, does not start) with a prefix.
+   */
+  claim(
+    jobId: number,
+    step: string,
+    worker: string,
+    limit: number,
+    keys?: { prefix: string; exclude?: boolean },
+  ): { id: number; key: string }[] {
+    const keyFilter = keys ? ` AND ${keys.exclude ? 'NOT ' : ''}substr(key, 1, ?) = ?` : '';
+    const params: (number | string)[] = keys
+      ? [jobId, step, keys.prefix.length, keys.prefix, limit]
+      : [jobId, step, limit];
     return this.db
       .transaction(() => {
         const rows = this.db
-          .prepare<[number, string, number], { id: number; key: string }>(
-            "SELECT id, key FROM job_items WHERE job_id = ? AND step = ? AND state = 'pending' ORDER BY id LIMIT ?",
+          .prepare<(number | string)[], { id: number; key: string }>(
+            `SELECT id, key FROM job_items WHERE job_id = ? AND step = ? AND state = 'pending'${keyFilter} ORDER BY id LIMIT ?`,
           )
-          .all(jobId, step, limit);
+          .all(...params);
         const upd = this.db.prepare(
           "UPDATE job_items SET state = 'claimed', claimed_by = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
         );
