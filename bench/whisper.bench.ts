@@ -62,7 +62,9 @@ let ratio = Infinity;
 try {
   cpSync(modelDir, join(home, 'whisper-real'), { recursive: true });
   const registry = new ModelRegistry({ home });
-  const entry = (await registry.list()).models[0];
+  // The registry also lists Charkha's bundled models: take the one copied in.
+  const entry = (await registry.list()).models.find((m) => m.origin === 'home');
+  if (!entry) throw new Error(`${home}: the real-dimension Whisper model did not register`);
   const engine = (await openWhisperEngine(
     entry,
     await registry.open(entry.id),
