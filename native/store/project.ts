@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../contract/errors.js';
 import type { ProjectInfo } from '../contract/project.js';
+import { AnnotationRepo } from './annotation-repo.js';
 import { AudioRepo } from './audio-repo.js';
 import { openDatabase, schemaVersion, type Db } from './database.js';
 import { JobRepo } from './job-repo.js';
@@ -41,6 +42,7 @@ export class Project {
   readonly utterances: UtteranceRepo;
   readonly jobs: JobRepo;
   readonly runs: RunRepo;
+  readonly annotations: AnnotationRepo;
   private closed = false;
 
   private constructor(
@@ -53,6 +55,7 @@ export class Project {
     this.utterances = new UtteranceRepo(db);
     this.jobs = new JobRepo(db);
     this.runs = new RunRepo(db);
+    this.annotations = new AnnotationRepo(db);
   }
 
   /** Creates a new project folder; refuses a folder that already holds one. */
