@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Bridge } from '../bridge/bridge.js';
 import { engineErrorFrom, toEngineError, type EngineError } from '../bridge/engine-error.js';
 import { ProgressToast } from '../components/ProgressToast.js';
@@ -9,13 +9,22 @@ import {
   type PlayerControl,
   type PlayerRequest,
 } from '../features/player/player-context.js';
-import { ProjectsScreen } from '../features/projects/ProjectsScreen.js';
-import { RunDetailScreen } from '../features/runs/RunDetailScreen.js';
-import { RunsScreen } from '../features/runs/RunsScreen.js';
 import { BridgeContext } from './bridge-context.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { Nav } from './Nav.js';
 import { useHashRoute, type Route } from './use-hash-route.js';
+
+// Screens other than the Library load on first visit: the Library and Player are what
+// opening a project needs at once, and every other screen's code would delay them.
+const ProjectsScreen = lazy(() =>
+  import('../features/projects/ProjectsScreen.js').then((m) => ({ default: m.ProjectsScreen })),
+);
+const RunsScreen = lazy(() =>
+  import('../features/runs/RunsScreen.js').then((m) => ({ default: m.RunsScreen })),
+);
+const RunDetailScreen = lazy(() =>
+  import('../features/runs/RunDetailScreen.js').then((m) => ({ default: m.RunDetailScreen })),
+);
 
 /** Long paths lose their start, not their end: the project folder's name is what matters. */
 function shortPath(p: string, max = 90): string {
@@ -100,7 +109,9 @@ export function App({ bridge }: { bridge: Bridge }) {
             </header>
             <ErrorBanner error={banner} onDismiss={() => setBanner(null)} />
             <main id="main" className="main" tabIndex={-1}>
-              <Screen route={route} />
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <Screen route={route} />
+              </Suspense>
             </main>
             {playing && <PlayerDock key={playing.nonce} />}
           </div>
