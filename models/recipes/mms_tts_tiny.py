@@ -8,6 +8,9 @@ Signature: `input_ids` [1, T] int64, `attention_mask` [1, T] int64 →
 
     /usr/bin/python3 models/recipes/mms_tts_tiny.py
     /usr/bin/python3 models/recipes/mms_tts_tiny.py --real-dims --out /tmp/mms
+
+With --real-dims the same signature sits over a VITS-shaped net at the real
+mms-tts-* dimensions (vits_real_dims.py), for benchmarks.
 """
 import os
 import sys
@@ -18,6 +21,7 @@ from torch import nn
 sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fixture_common import export, parse_args, stats, write_card, write_json, write_manifest  # noqa: E402
+from vits_real_dims import RealDimsVits  # noqa: E402
 
 HOP = 256
 FRAMES_PER_ID = 4
@@ -45,11 +49,22 @@ class TinyVits(nn.Module):
         return wav.squeeze(1)  # [1, samples]
 
 
+class RealDimsMms(nn.Module):
+    """MMS-TTS's signature over a VITS-shaped net at mms-tts-*'s real dimensions (benchmarks only)."""
+
+    def __init__(self, vocab):
+        super().__init__()
+        self.vits = RealDimsVits(vocab, 1, FRAMES_PER_ID)
+
+    def forward(self, input_ids, attention_mask):
+        return self.vits(input_ids, attention_mask.float(), torch.tensor(1.0)).squeeze(1)  # [1, samples]
+
+
 def main():
     args = parse_args("mms-tts-tiny")
     channels = 192 if args.real_dims else 8
     vocab = {c: i for i, c in enumerate(CHARS)}
-    model = TinyVits(len(vocab), channels)
+    model = RealDimsMms(len(vocab)) if args.real_dims else TinyVits(len(vocab), channels)
     ids = torch.tensor([[0, 44, 0, 68, 0, 1, 0, 63, 0]], dtype=torch.long)
     mask = torch.ones_like(ids)
     export(model, (ids, mask), os.path.join(args.out, "onnx", "model.onnx"),

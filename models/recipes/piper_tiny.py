@@ -10,6 +10,9 @@ changes the duration as in a real voice. Deterministic: no noise is drawn.
     /usr/bin/python3 models/recipes/piper_tiny.py            # single speaker (hi)
     /usr/bin/python3 models/recipes/piper_tiny.py --multi    # 3 speakers (te)
     /usr/bin/python3 models/recipes/piper_tiny.py --real-dims --out /tmp/piper
+
+With --real-dims the same signature sits over a VITS-shaped net at Piper
+medium's real dimensions (vits_real_dims.py), for benchmarks.
 """
 import os
 import sys
@@ -21,6 +24,7 @@ from torch import nn
 sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fixture_common import export, parse_args, stats, write_card, write_json, write_manifest  # noqa: E402
+from vits_real_dims import RealDimsVits  # noqa: E402
 
 HOP = 256
 FRAMES_PER_ID = 4
@@ -62,6 +66,19 @@ class TinyPiper(nn.Module):
         return wav.unsqueeze(1)  # [1, 1, 1, samples] as Piper's export
 
 
+class RealDimsPiper(nn.Module):
+    """Piper's signature over a VITS-shaped net at Piper medium's dimensions (benchmarks only)."""
+
+    def __init__(self, n_symbols, n_speakers):
+        super().__init__()
+        self.vits = RealDimsVits(n_symbols, n_speakers, FRAMES_PER_ID)
+
+    def forward(self, input, input_lengths, scales, sid=None):
+        t = input.shape[1]
+        mask = (torch.arange(t).unsqueeze(0) < input_lengths.unsqueeze(1)).float()
+        return self.vits(input, mask, scales[1], sid).unsqueeze(1)  # [1, 1, 1, samples]
+
+
 def main():
     multi = "--multi" in sys.argv
     if multi:
@@ -73,7 +90,7 @@ def main():
     symbols = [unicodedata.normalize("NFD", s) for s in SYMBOLS]
     n_symbols = 256 if args.real_dims else len(symbols)
     channels = 192 if args.real_dims else 8
-    model = TinyPiper(n_symbols, channels, n_speakers)
+    model = RealDimsPiper(n_symbols, n_speakers) if args.real_dims else TinyPiper(n_symbols, channels, n_speakers)
     ids = torch.tensor([[1, 0, 20, 0, 14, 0, 33, 0, 3, 0, 10, 0, 2]], dtype=torch.long)
     lengths = torch.tensor([ids.shape[1]], dtype=torch.long)
     scales = torch.tensor([0.667, 1.0, 0.8], dtype=torch.float32)
