@@ -7,6 +7,7 @@ import {
   UtterancePage,
   UtteranceQuery,
 } from './corpus.js';
+import { evaluateApi } from './evaluate.js';
 import { Job } from './jobs.js';
 import { ProjectInfo } from './project.js';
 import { RunDetail, RunEntitiesQuery, RunEntityRow, RunSummary } from './runs.js';
@@ -48,6 +49,7 @@ export const api = {
     request: RunEntitiesQuery,
     response: z.object({ total: z.number().int(), rows: z.array(RunEntityRow) }),
   },
+  ...evaluateApi,
 } as const;
 
 export type Api = typeof api;

@@ -3,6 +3,7 @@ export * from './audio.js';
 export * from './common.js';
 export * from './corpus.js';
 export * from './errors.js';
+export * from './evaluate.js';
 export * from './jobs.js';
 export * from './project.js';
 export * from './runs.js';

@@ -154,6 +154,46 @@ export async function storeScoredRun(
   project: Project,
   input: ScoredRunInput,
 ): Promise<EvalImportResult> {
+  const { report, scores, outcomes } = await scoreForStore(input);
+  const { profile, testSet } = input;
+
+  let name = input.name ?? input.defaultName;
+  if (input.name && project.runs.nameTaken(name))
+    throw new UserError('conflict', `a run named "${name}" already exists`);
+  for (let k = 2; project.runs.nameTaken(name); k++) name = `${input.defaultName} #${k}`;
+  const runId = project.runs.insert(
+    {
+      name,
+      model: input.model,
+      modelSha256: input.modelSha256,
+      system: input.system,
+      testSet,
+      decode: input.decode,
+      metricVersion: METRIC_VERSION,
+      profile,
+      compat: null,
+      report,
+    },
+    scores,
+    outcomes,
+  );
+  return { runId, name, utterances: scores.length, missing: report.missing, report };
+}
+
+export interface ScoredRows {
+  report: ScoreReport;
+  scores: NewUtteranceScore[];
+  outcomes: NewEntityOutcome[];
+}
+
+/**
+ * The scoring behind every stored run: the report, per-utterance scores and
+ * per-entity outcomes. Storing a new run and rescoring a stored one after a
+ * reference is corrected both come through here, so they cannot disagree.
+ */
+export async function scoreForStore(
+  input: Pick<ScoredRunInput, 'stored' | 'refs' | 'hyps' | 'profile' | 'system' | 'testSet'>,
+): Promise<ScoredRows> {
   const { stored, refs, hyps, profile, testSet } = input;
   const report = await scoreRows(refs, hyps, {
     profile,
@@ -211,25 +251,5 @@ export async function storeScoredRun(
     }
   });
 
-  let name = input.name ?? input.defaultName;
-  if (input.name && project.runs.nameTaken(name))
-    throw new UserError('conflict', `a run named "${name}" already exists`);
-  for (let k = 2; project.runs.nameTaken(name); k++) name = `${input.defaultName} #${k}`;
-  const runId = project.runs.insert(
-    {
-      name,
-      model: input.model,
-      modelSha256: input.modelSha256,
-      system: input.system,
-      testSet,
-      decode: input.decode,
-      metricVersion: METRIC_VERSION,
-      profile,
-      compat: null,
-      report,
-    },
-    scores,
-    outcomes,
-  );
-  return { runId, name, utterances: scores.length, missing: report.missing, report };
+  return { report, scores, outcomes };
 }

@@ -7,6 +7,7 @@ import { cpLength, cpSlice } from '../text/code-points.js';
 import type { Project } from '../store/project.js';
 import { spanFromRow } from '../store/utterance-repo.js';
 import { PEAKS_SAMPLES_PER_PIXEL, peaksCachePath } from './audio-prepare.js';
+import { evaluateHandlers } from './evaluate-handlers.js';
 
 export type Handlers = {
   [M in ApiMethod]: (req: ApiParsedRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>>;
@@ -51,6 +52,7 @@ export class Service {
         return run;
       },
       'runs.entities': (r) => project.runs.entities(r),
+      ...evaluateHandlers(project),
     };
   }
 

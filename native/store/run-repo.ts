@@ -93,38 +93,66 @@ export class RunRepo {
             new Date().toISOString(),
           ).lastInsertRowid,
       );
-      const hyp = this.db.prepare(
-        'INSERT INTO hypotheses (run_id, utterance_id, text) VALUES (?, ?, ?)',
-      );
-      const score = this.db.prepare(
-        `INSERT INTO utterance_scores (run_id, utterance_id, ref_words, hits, subs, dels, ins, ref_chars, char_edits, wer, cer, sfr, ops_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const s of scores) {
-        hyp.run(id, s.utteranceId, s.hypothesis);
-        score.run(
-          id,
-          s.utteranceId,
-          s.refWords,
-          s.hits,
-          s.subs,
-          s.dels,
-          s.ins,
-          s.refChars,
-          s.charEdits,
-          s.wer,
-          s.cer,
-          s.sfr,
-          s.ops === undefined ? null : JSON.stringify(s.ops),
-        );
-      }
-      const out = this.db.prepare(
-        'INSERT INTO entity_outcomes (run_id, span_id, outcome, exact_surface, hyp_window) VALUES (?, ?, ?, ?, ?)',
-      );
-      for (const o of outcomes)
-        out.run(id, o.spanId, o.outcome, o.exactSurface ? 1 : 0, o.hypWindow);
+      this.insertScores(id, scores, outcomes, true);
       return id;
     })();
+  }
+
+  /**
+   * Replaces a stored run's report, scores and outcomes after its references
+   * changed; hypotheses, name and model stay as they were.
+   */
+  replaceScores(
+    runId: number,
+    report: unknown,
+    scores: NewUtteranceScore[],
+    outcomes: NewEntityOutcome[],
+  ): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE eval_runs SET report_json = ? WHERE id = ?')
+        .run(JSON.stringify(report), runId);
+      this.db.prepare('DELETE FROM utterance_scores WHERE run_id = ?').run(runId);
+      this.db.prepare('DELETE FROM entity_outcomes WHERE run_id = ?').run(runId);
+      this.insertScores(runId, scores, outcomes, false);
+    })();
+  }
+
+  private insertScores(
+    id: number,
+    scores: NewUtteranceScore[],
+    outcomes: NewEntityOutcome[],
+    withHypotheses: boolean,
+  ): void {
+    const hyp = this.db.prepare(
+      'INSERT INTO hypotheses (run_id, utterance_id, text) VALUES (?, ?, ?)',
+    );
+    const score = this.db.prepare(
+      `INSERT INTO utterance_scores (run_id, utterance_id, ref_words, hits, subs, dels, ins, ref_chars, char_edits, wer, cer, sfr, ops_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const s of scores) {
+      if (withHypotheses) hyp.run(id, s.utteranceId, s.hypothesis);
+      score.run(
+        id,
+        s.utteranceId,
+        s.refWords,
+        s.hits,
+        s.subs,
+        s.dels,
+        s.ins,
+        s.refChars,
+        s.charEdits,
+        s.wer,
+        s.cer,
+        s.sfr,
+        s.ops === undefined ? null : JSON.stringify(s.ops),
+      );
+    }
+    const out = this.db.prepare(
+      'INSERT INTO entity_outcomes (run_id, span_id, outcome, exact_surface, hyp_window) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const o of outcomes) out.run(id, o.spanId, o.outcome, o.exactSurface ? 1 : 0, o.hypWindow);
   }
 
   nameTaken(name: string): boolean {
