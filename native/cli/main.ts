@@ -6,6 +6,7 @@ import { mergeCommand } from './commands/merge.js';
 import { flywheelCommand } from './commands/flywheel.js';
 import { importCommand } from './commands/import.js';
 import { modelsCommand } from './commands/models.js';
+import { mtScoreCommand } from './commands/mt-score.js';
 import { projectCommand } from './commands/project.js';
 import { scoreCommand } from './commands/score.js';
 import { serveCommand } from './commands/serve.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   program.addCommand(tagCommand());
   program.addCommand(transcribeCommand());
   program.addCommand(flywheelCommand());
+  program.addCommand(mtScoreCommand());
   return program;
 }
 

@@ -41,6 +41,16 @@ export interface FamilySpec {
 const f32 = 'float32';
 const i64 = 'int64';
 
+/** Text-to-text seq2seq exports in the transformers.js layout (Marian, M2M100, NLLB). */
+const SEQ2SEQ_ROLES: readonly RoleSpec[] = [
+  { role: 'encoder', match: /^onnx\/encoder_model(_quantized|_fp16|_q4)?\.onnx$/ },
+  { role: 'decoder', match: /^onnx\/decoder_model_merged(_quantized|_fp16|_q4)?\.onnx$/ },
+  { role: 'config', match: /^config\.json$/ },
+  { role: 'generation_config', match: /^generation_config\.json$/, optional: true },
+  { role: 'tokenizer', match: /^tokenizer\.json$/ },
+  { role: 'tokenizer_config', match: /^tokenizer_config\.json$/ },
+];
+
 export const FAMILIES: readonly FamilySpec[] = [
   {
     family: 'piper',
@@ -152,6 +162,33 @@ export const FAMILIES: readonly FamilySpec[] = [
       },
     ],
   },
+  ...(['marian', 'm2m100'] as const).map(
+    (family): FamilySpec => ({
+      family,
+      task: 'mt',
+      roles: SEQ2SEQ_ROLES,
+      onnx: [
+        {
+          role: 'encoder',
+          inputs: [
+            { name: 'input_ids', type: i64, rank: 2 },
+            { name: 'attention_mask', type: i64, rank: 2, optional: true },
+          ],
+          outputs: [{ name: 'last_hidden_state', type: [f32, 'float16'], rank: 3 }],
+        },
+        {
+          role: 'decoder',
+          inputs: [
+            { name: 'input_ids', type: i64, rank: 2 },
+            { name: 'encoder_hidden_states', type: [f32, 'float16'], rank: 3 },
+            { name: 'use_cache_branch', type: 'bool', rank: 1 },
+          ],
+          outputs: [{ name: 'logits', type: [f32, 'float16'], rank: 3 }],
+          extraInputs: /^(past_key_values\.\d+\.(decoder|encoder)\.(key|value)|encoder_attention_mask)$/,
+        },
+      ],
+    }),
+  ),
   {
     family: 'silero-vad',
     task: 'vad',
