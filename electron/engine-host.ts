@@ -32,7 +32,7 @@ function useProject(p: Project): unknown {
   service = null;
   project?.close();
   project = p;
-  service = new Service(p);
+  service = new Service(p, events);
   peaks = new PeaksLevels(p);
   return p.info();
 }

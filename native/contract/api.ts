@@ -8,7 +8,9 @@ import {
   UtteranceQuery,
 } from './corpus.js';
 import { evaluateApi } from './evaluate.js';
+import { generateApi } from './generate.js';
 import { Job } from './jobs.js';
+import { modelsApi } from './models.js';
 import { ProjectInfo } from './project.js';
 import { RunDetail, RunEntitiesQuery, RunEntityRow, RunSummary } from './runs.js';
 
@@ -50,6 +52,8 @@ export const api = {
     response: z.object({ total: z.number().int(), rows: z.array(RunEntityRow) }),
   },
   ...evaluateApi,
+  ...modelsApi,
+  ...generateApi,
 } as const;
 
 export type Api = typeof api;

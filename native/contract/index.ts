@@ -4,6 +4,8 @@ export * from './common.js';
 export * from './corpus.js';
 export * from './errors.js';
 export * from './evaluate.js';
+export * from './generate.js';
 export * from './jobs.js';
+export * from './models.js';
 export * from './project.js';
 export * from './runs.js';

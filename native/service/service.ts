@@ -4,9 +4,12 @@ import type { EntitySpan } from '../contract/corpus.js';
 import { UserError } from '../contract/errors.js';
 import { decodePeaks, downsamplePeaks } from '../audio/peaks.js';
 import { cpLength, cpSlice } from '../text/code-points.js';
+import type { EventBus } from '../server/events.js';
 import type { Project } from '../store/project.js';
 import { spanFromRow } from '../store/utterance-repo.js';
 import { PEAKS_SAMPLES_PER_PIXEL, peaksCachePath } from './audio-prepare.js';
+import { generateHandlers } from './generate.js';
+import { modelsHandlers } from './models.js';
 import { evaluateHandlers } from './evaluate-handlers.js';
 
 export type Handlers = {
@@ -21,7 +24,10 @@ export type Handlers = {
 export class Service {
   readonly handlers: Handlers;
 
-  constructor(readonly project: Project) {
+  constructor(
+    readonly project: Project,
+    events?: EventBus,
+  ) {
     this.handlers = {
       'project.info': () => project.info(),
       'audio.list': (r) => ({
@@ -52,6 +58,8 @@ export class Service {
         return run;
       },
       'runs.entities': (r) => project.runs.entities(r),
+      ...modelsHandlers(project, events),
+      ...generateHandlers(project, events),
       ...evaluateHandlers(project),
     };
   }

@@ -25,6 +25,12 @@ const RunsScreen = lazy(() =>
 const RunDetailScreen = lazy(() =>
   import('../features/runs/RunDetailScreen.js').then((m) => ({ default: m.RunDetailScreen })),
 );
+const ModelsScreen = lazy(() =>
+  import('../features/models/ModelsScreen.js').then((m) => ({ default: m.ModelsScreen })),
+);
+const GenerateScreen = lazy(() =>
+  import('../features/generate/GenerateScreen.js').then((m) => ({ default: m.GenerateScreen })),
+);
 
 /** Long paths lose their start, not their end: the project folder's name is what matters. */
 function shortPath(p: string, max = 90): string {
@@ -39,6 +45,10 @@ function Screen({ route }: { route: Route }) {
       return <RunsScreen />;
     case 'run':
       return <RunDetailScreen runId={route.runId} />;
+    case 'models':
+      return <ModelsScreen />;
+    case 'generate':
+      return <GenerateScreen />;
     default:
       return <ProjectsScreen />;
   }

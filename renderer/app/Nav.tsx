@@ -1,12 +1,18 @@
 import type { Route } from './use-hash-route.js';
 
-const ITEMS: { screen: 'projects' | 'library' | 'runs'; label: string; href: string }[] = [
+const ITEMS: {
+  screen: 'projects' | 'library' | 'runs' | 'generate' | 'models';
+  label: string;
+  href: string;
+}[] = [
   { screen: 'projects', label: 'Project', href: '#/projects' },
   { screen: 'library', label: 'Library', href: '#/library' },
   { screen: 'runs', label: 'Runs', href: '#/runs' },
+  { screen: 'generate', label: 'Generate', href: '#/generate' },
+  { screen: 'models', label: 'Models', href: '#/models' },
 ];
 
-const COMING = ['Annotate', 'Generate', 'Models'];
+const COMING = ['Annotate'];
 
 /** Left navigation: plain links (Tab and Enter work), the current one marked for screen readers. */
 export function Nav({ route }: { route: Route }) {

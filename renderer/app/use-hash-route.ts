@@ -4,6 +4,8 @@ export type Route =
   | { screen: 'projects' }
   | { screen: 'library' }
   | { screen: 'runs' }
+  | { screen: 'models' }
+  | { screen: 'generate' }
   | { screen: 'run'; runId: number };
 
 /** Hash routes (`#/runs/3`) work the same under charkha serve and Electron's app:// protocol. */
@@ -12,6 +14,10 @@ export function parseRoute(hash: string): Route {
   switch (parts[0]) {
     case 'library':
       return { screen: 'library' };
+    case 'models':
+      return { screen: 'models' };
+    case 'generate':
+      return { screen: 'generate' };
     case 'runs': {
       const id = Number(parts[1]);
       return parts[1] && Number.isInteger(id) ? { screen: 'run', runId: id } : { screen: 'runs' };

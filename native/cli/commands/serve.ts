@@ -31,7 +31,7 @@ export function serveCommand(): Command {
       const project = Project.open(o.project);
       const events = new EventBus();
       const server = await startServer({
-        service: new Service(project),
+        service: new Service(project, events),
         events,
         port: o.port,
         rendererDir: defaultRendererDir(),
