@@ -26,6 +26,7 @@ import torch
 from torch import nn
 
 from fixture_common import export, stats, write_card, write_json, write_manifest
+from whisper_tiny import past_names
 
 ID_SCALE = 1e-3
 COPY_LOGIT = 30.0
@@ -130,10 +131,6 @@ class Decoder(nn.Module):
         return (logits + COPY_LOGIT * onehot, *presents)
 
 
-def past_names(layers, prefix):
-    return [f"{prefix}.{i}.{kind}.{kv}" for i in range(layers) for kind in ("decoder", "encoder") for kv in ("key", "value")]
-
-
 def unigram_tokenizer(vocab, unk_id, added, post_single, special_map):
     """tokenizer.json of a SentencePiece Unigram model with Metaspace pre-tokenisation."""
     return {
@@ -182,10 +179,10 @@ def build(args, spec):
            "encoder_attention_mask": {0: "batch_size", 1: "encoder_sequence_length"},
            "encoder_hidden_states": {0: "batch_size", 1: "encoder_sequence_length"},
            "logits": {0: "batch_size", 1: "decoder_sequence_length"}}
-    for n in past_names(layers, "past_key_values"):
-        dyn[n] = {0: "batch_size", 2: "past_decoder_sequence_length" if ".decoder." in n else "encoder_sequence_length_out"}
-    for n in past_names(layers, "present"):
-        dyn[n] = {0: "batch_size", 2: "total_decoder_sequence_length" if ".decoder." in n else "encoder_sequence_length_out"}
+    # Cache lengths: the decoder's grows each step, the encoder's is the source length.
+    for prefix, grown in (("past_key_values", "past_decoder_sequence_length"), ("present", "total_decoder_sequence_length")):
+        dyn.update({n: {0: "batch_size", 2: grown if ".decoder." in n else "encoder_sequence_length_out"}
+                    for n in past_names(layers, prefix)})
     export(dec, (torch.tensor([[spec["decoder_start"]]]), mask, hidden, *ex_past, torch.tensor([True])),
            os.path.join(args.out, "onnx", "decoder_model_merged.onnx"), in_names, out_names, dyn)
 

@@ -76,12 +76,11 @@ interface Loaded {
 
 const loaded = new Map<string, Promise<Loaded>>();
 
+/** transformers.js, local files only, after onnxruntime-node from the loader that sets its switches. */
 async function transformers(): Promise<Transformers> {
-  // onnxruntime-node first, from the one loader that sets the telemetry switch.
   await loadOnnxRuntime();
   const tf = await import('@huggingface/transformers');
-  tf.env.allowRemoteModels = false;
-  tf.env.allowLocalModels = true;
+  Object.assign(tf.env, { allowRemoteModels: false, allowLocalModels: true });
   return tf;
 }
 

@@ -15,22 +15,15 @@ import type { MtLoadInput, MtModelInfo, MtRunInput, MtRunOutput } from './mt-run
 
 const RUNNER = siblingModule('./mt-runner.js', import.meta.url);
 
-/** transformers.js dtype names for the ONNX file suffixes the registry accepts. */
-const DTYPE_OF_SUFFIX: Record<string, string> = {
-  '': 'fp32',
-  _quantized: 'q8',
-  _fp16: 'fp16',
-  _q4: 'q4',
-};
+// transformers.js names each ONNX file's precision by the suffix of its stem.
+const DTYPE_OF_SUFFIX: Record<string, string> = { quantized: 'q8', fp16: 'fp16', q4: 'q4' };
 
 function dtypes(model: OpenedModel): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const role of ['encoder', 'decoder']) {
-    const file = model.files[role] ?? '';
-    const m = /(encoder_model|decoder_model_merged)(_quantized|_fp16|_q4)?\.onnx$/.exec(file);
-    if (m) out[m[1]] = DTYPE_OF_SUFFIX[m[2] ?? ''];
-  }
-  return out;
+  const entries = Object.values(model.files).flatMap((file) => {
+    const m = /(encoder_model|decoder_model_merged)(?:_(quantized|fp16|q4))?\.onnx$/.exec(file);
+    return m ? [[m[1], m[2] === undefined ? 'fp32' : DTYPE_OF_SUFFIX[m[2]]] as const] : [];
+  });
+  return Object.fromEntries(entries);
 }
 
 function positiveInt(name: string, v: number | undefined, fallback: number): number {
