@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { UserError } from '../../contract/errors.js';
 import { exportDataset } from '../../interchange/export-dataset.js';
 import { exportCorpus } from '../../service/export-corpus.js';
+import { exportAnnotationsCommand } from './annotations-io.js';
 import { printJson, printLine } from '../output.js';
 import { projectOption, withProject } from '../project-option.js';
 
@@ -54,6 +55,8 @@ export function exportCommand(): Command {
       if (o.json) printJson(r);
       else printLine(`wrote ${r.rows} rows (${r.files} files) to ${r.outDir}`);
     });
+
+  cmd.addCommand(exportAnnotationsCommand());
 
   return cmd;
 }

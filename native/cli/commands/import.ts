@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { importAudio } from '../../service/import-audio.js';
 import { importCorpus } from '../../service/import-corpus.js';
+import { importAnnotationsCommand } from './annotations-io.js';
 import { printJson, printLine } from '../output.js';
 import { progressBar } from '../progress.js';
 import { projectOption, withProject } from '../project-option.js';
@@ -86,6 +87,8 @@ export function importCommand(): Command {
         if (r.problems.length > 0) process.exitCode = 1;
       },
     );
+
+  cmd.addCommand(importAnnotationsCommand());
 
   return cmd;
 }
