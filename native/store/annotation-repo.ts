@@ -654,9 +654,10 @@ export class AnnotationRepo {
     spans.forEach((e, i) => ins.run(segmentId, i, e.type, e.start, e.end, e.value));
   }
 
+  /** The id the batch's first log row will get: max(rowid) is a lookup, not a scan. */
   private nextBatch(): number {
     const row = this.db
-      .prepare('SELECT coalesce(max(batch), 0) + 1 AS n FROM segment_edits')
+      .prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM segment_edits')
       .get() as {
       n: number;
     };

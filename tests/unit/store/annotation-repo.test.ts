@@ -192,6 +192,20 @@ describe('annotation segments', () => {
     const [h2] = a.history(second.id);
     expect(h1.batch).toBe(h2.batch);
 
+    // Undo of the split, from its batch: drop the new half, put the original back.
+    const splitBatch = a.tierHistory(tier.id).filter((h) => h.batch === h1.batch);
+    expect(splitBatch.map((h) => [h.segmentId, h.before === null])).toEqual([
+      [first.id, false],
+      [second.id, true],
+    ]);
+    a.deleteSegment(second.id, 'anu');
+    const undone = a.restoreSegment(splitBatch[0].before!, 'anu');
+    expect([undone.start, undone.end, undone.text]).toEqual([1, 3, 'ఒకటి రెండు']);
+    // ... and redo it.
+    a.restoreSegment(splitBatch[0].after!, 'anu');
+    a.restoreSegment(splitBatch[1].after!, 'anu');
+    expect(a.listSegments(tier.id).map((s) => s.text)).toEqual(['ఒకటి', 'రెండు']);
+
     const merged = a.mergeWithNext(first.id, 'ravi');
     expect([merged.start, merged.end, merged.text]).toEqual([1, 3, 'ఒకటి రెండు']);
     expect(merged.entities).toEqual([{ type: 'number', start: 5, end: 10, value: '2' }]);
