@@ -114,16 +114,6 @@ export const ERROR_PATTERNS = [
 export const ErrorPattern = z.enum(ERROR_PATTERNS);
 export type ErrorPattern = z.infer<typeof ErrorPattern>;
 
-export const PATTERN_LABELS: Record<ErrorPattern, string> = {
-  number_as_words: 'Number written as words',
-  digit_split_merged: 'Digits split or merged',
-  one_digit_wrong: 'One digit wrong',
-  wrong_script: 'Wrong script',
-  transliteration_variant: 'Transliteration or spelling variant',
-  deleted: 'Deleted',
-  other: 'Other',
-};
-
 export const EvalUtteranceDetail = z.object({
   utteranceId: Id,
   extId: z.string(),

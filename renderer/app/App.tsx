@@ -25,6 +25,9 @@ const RunsScreen = lazy(() =>
 const RunDetailScreen = lazy(() =>
   import('../features/runs/RunDetailScreen.js').then((m) => ({ default: m.RunDetailScreen })),
 );
+const EvaluateScreen = lazy(() =>
+  import('../features/evaluate/EvaluateScreen.js').then((m) => ({ default: m.EvaluateScreen })),
+);
 const ModelsScreen = lazy(() =>
   import('../features/models/ModelsScreen.js').then((m) => ({ default: m.ModelsScreen })),
 );
@@ -45,6 +48,8 @@ function Screen({ route }: { route: Route }) {
       return <RunsScreen />;
     case 'run':
       return <RunDetailScreen runId={route.runId} />;
+    case 'evaluate':
+      return <EvaluateScreen />;
     case 'models':
       return <ModelsScreen />;
     case 'generate':
@@ -84,6 +89,7 @@ export function App({ bridge }: { bridge: Bridge }) {
       audioId: opts?.audioId,
       autoplay: opts?.autoplay ?? false,
       hypothesis: opts?.hypothesis,
+      startSec: opts?.startSec,
       nonce: (p?.nonce ?? 0) + 1,
     }));
   }, []);

@@ -1,13 +1,14 @@
 import type { Route } from './use-hash-route.js';
 
 const ITEMS: {
-  screen: 'projects' | 'library' | 'runs' | 'generate' | 'models';
+  screen: 'projects' | 'library' | 'runs' | 'evaluate' | 'generate' | 'models';
   label: string;
   href: string;
 }[] = [
   { screen: 'projects', label: 'Project', href: '#/projects' },
   { screen: 'library', label: 'Library', href: '#/library' },
   { screen: 'runs', label: 'Runs', href: '#/runs' },
+  { screen: 'evaluate', label: 'Evaluate', href: '#/evaluate' },
   { screen: 'generate', label: 'Generate', href: '#/generate' },
   { screen: 'models', label: 'Models', href: '#/models' },
 ];

@@ -4,6 +4,7 @@ export type Route =
   | { screen: 'projects' }
   | { screen: 'library' }
   | { screen: 'runs' }
+  | { screen: 'evaluate' }
   | { screen: 'models' }
   | { screen: 'generate' }
   | { screen: 'run'; runId: number };
@@ -14,6 +15,8 @@ export function parseRoute(hash: string): Route {
   switch (parts[0]) {
     case 'library':
       return { screen: 'library' };
+    case 'evaluate':
+      return { screen: 'evaluate' };
     case 'models':
       return { screen: 'models' };
     case 'generate':

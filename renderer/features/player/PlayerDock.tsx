@@ -103,6 +103,7 @@ export function PlayerDock() {
           mediaUrl={bridge.mediaUrl(audioId, 'original')}
           peaks={peaks.data}
           autoplay={req.autoplay}
+          startSec={req.startSec}
           onError={setPlayError}
         />
       )}

@@ -17,6 +17,8 @@ export interface WaveformProps {
   /** The fitted view's level; null while it is on its way (the media loads meanwhile). */
   peaks: WirePeaks | null;
   autoplay: boolean;
+  /** Seconds to seek to once loaded (before autoplay starts). */
+  startSec?: number;
   onError: (message: string) => void;
 }
 
@@ -42,7 +44,14 @@ function mediaErrorText(el: HTMLMediaElement): string {
  * and finer ones fetched only when the user zooms in, so an hours-long
  * recording is never decoded, nor its finest peaks sent, in the renderer.
  */
-export function Waveform({ audioId, mediaUrl, peaks, autoplay, onError }: WaveformProps) {
+export function Waveform({
+  audioId,
+  mediaUrl,
+  peaks,
+  autoplay,
+  startSec,
+  onError,
+}: WaveformProps) {
   const bridge = useBridge();
   const host = useRef<HTMLDivElement>(null);
   const media = useRef<HTMLAudioElement | null>(null);
@@ -157,6 +166,7 @@ export function Waveform({ audioId, mediaUrl, peaks, autoplay, onError }: Wavefo
         ready = true;
         fitPxPerSec.current = (host.current?.clientWidth ?? 800) / Math.max(fitted.duration, 0.01);
         pxPerSec.current = fitPxPerSec.current;
+        if (startSec) w.setTime(Math.min(startSec, fitted.duration));
         if (autoplay) w.play().catch((e: unknown) => onError(String(e)));
       }),
       w.on('error', (e) => onError(e instanceof Error ? e.message : String(e))),

@@ -11,6 +11,8 @@ export interface PlayerRequest {
   audioId?: number | null;
   autoplay: boolean;
   hypothesis?: string;
+  /** Where to start playing (seconds into the recording); the start when absent. */
+  startSec?: number;
   /** Changes on every open, so opening the same utterance again restarts it. */
   nonce: number;
 }
@@ -19,7 +21,12 @@ export interface PlayerControl {
   current: PlayerRequest | null;
   open(
     utteranceId: number,
-    opts?: { autoplay?: boolean; hypothesis?: string; audioId?: number | null },
+    opts?: {
+      autoplay?: boolean;
+      hypothesis?: string;
+      audioId?: number | null;
+      startSec?: number;
+    },
   ): void;
   close(): void;
 }

@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, serve } from './fixtures/charkha-cli.js';
+import { playerTime } from './fixtures/page-helpers.js';
+import { addPhoneRuns, type PhoneRuns } from './fixtures/phone-runs.js';
+import { test as base, expect } from './fixtures/test.js';
+
+// This test's project also holds the phone test set and its two runs (made through the CLI).
+const test = base.extend<{ phones: PhoneRuns }>({
+  phones: [
+    async ({ projectDir }, use) => {
+      const work = mkdtempSync(join(tmpdir(), 'charkha-e2e-phones-'));
+      try {
+        await use(addPhoneRuns(projectDir, work));
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+    { timeout: 600_000 },
+  ],
+  // Its own server, started once the phone runs are stored (a replacement for the base one).
+  appUrl: async ({ projectDir, phones }, use) => {
+    void phones;
+    const server = await serve(projectDir);
+    try {
+      await use(server.url);
+    } finally {
+      await server.stop();
+    }
+  },
+});
+
+test('compares two runs, finds a missed phone, plays it, fixes its reference and sees the scores change', async ({
+  page,
+  appUrl,
+  phones,
+}) => {
+  test.setTimeout(600_000);
+  await page.goto(appUrl);
+  await page.getByRole('link', { name: 'Evaluate' }).click();
+  await expect(page.getByRole('heading', { name: 'Evaluate' })).toBeVisible();
+
+  // Compare the two runs on the phone test set.
+  await page.getByRole('checkbox', { name: new RegExp(phones.runA) }).check();
+  await page.getByRole('checkbox', { name: new RegExp(phones.runB) }).check();
+  const compare = page.getByTestId('eval-compare');
+  await expect(compare.locator('tr[data-metric]')).toHaveCount(6);
+  const ehrA = compare.locator('tr[data-metric="ehr"] td').first();
+  const ehrBefore = (await ehrA.innerText()).trim();
+  await expect(compare.locator('tr[data-metric="ehr"]')).toContainText('pp');
+  await expect(page.getByTestId('eval-ehr-chart').locator('g[data-type="phone"]')).toBeVisible();
+
+  // Missed phones in the baseline run: only the one whose reference has a typo.
+  await page.getByLabel('Entity type', { exact: true }).selectOption('phone');
+  await page.getByLabel('Entity outcome', { exact: true }).selectOption('miss');
+  await expect(page.getByTestId('eval-utt-count')).toHaveText('1 match these filters');
+  const row = page.getByTestId('eval-utterances').locator(`[data-utterance-id]`).first();
+  await expect(row).toContainText(phones.typoId);
+  await row.click();
+
+  const detail = page.getByTestId('eval-detail');
+  await expect(detail).toContainText(phones.typoId);
+  await expect(
+    detail.getByTestId('eval-alignment').first().locator('[data-op="sub"]'),
+  ).not.toHaveCount(0);
+  const phoneRow = detail.locator('tr[data-type="phone"]');
+  await expect(phoneRow).toContainText('Miss');
+
+  // Play from the entity.
+  await phoneRow.getByRole('button', { name: /from/ }).click();
+  await expect(page.getByTestId('player')).toBeVisible();
+  await expect.poll(() => playerTime(page), { timeout: 30_000 }).toBeGreaterThan(0.3);
+
+  // Fix the reference; every run on it is rescored.
+  await detail.getByRole('button', { name: /Fix reference/ }).click();
+  await detail.getByLabel('Corrected reference').fill(phones.rightText);
+  await detail.getByLabel('Your name').fill('e2e-evaluator');
+  await detail.getByRole('button', { name: 'Save and rescore runs' }).click();
+  const note = page.getByTestId('eval-rescored');
+  await expect(note).toContainText('Rescored 2 runs');
+  await expect(note).toContainText(phones.runA);
+  await expect(ehrA).not.toHaveText(ehrBefore);
+  await expect(page.getByTestId('eval-detail').locator('tr[data-type="phone"]')).toContainText(
+    'Hit',
+  );
+  await expect(page.getByTestId('eval-utt-count')).toHaveText('0 match these filters');
+
+  mkdirSync(join(repoRoot, 'tests/e2e/screenshots'), { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({
+    path: join(repoRoot, 'tests/e2e/screenshots/evaluate.png'),
+    fullPage: true,
+  });
+
+  // The history lists the change: who, before, after.
+  await page.getByRole('tab', { name: 'Reference history' }).click();
+  const history = page.getByTestId('eval-history');
+  await expect(history).toContainText('e2e-evaluator');
+  await expect(history).toContainText(phones.typoId);
+
+  // The drill-down groups the other run's phone errors by pattern.
+  await page.getByRole('tab', { name: 'Entity errors by pattern' }).click();
+  await page.getByLabel('Run', { exact: true }).selectOption({ label: phones.runB });
+  await expect(page.getByTestId('eval-patterns').locator('[data-pattern]').first()).toBeVisible();
+});
