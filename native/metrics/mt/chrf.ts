@@ -8,7 +8,7 @@
  * With several references a sentence keeps the statistics of its best one.
  */
 import { charNgrams, clippedMatches, sumStats, total, wordNgrams, type Counts } from './ngrams.js';
-import { codePoints, pySplit } from './python-str.js';
+import { codePointOffsets, isOneCodePoint, pySplit } from './python-str.js';
 import { refsAt, type RefStreams } from './streams.js';
 
 export interface ChrfOptions {
@@ -28,11 +28,12 @@ const PUNCTS = new Set(Array.from('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'));
 export function chrfWords(sentence: string): string[] {
   const out: string[] = [];
   for (const w of pySplit(sentence)) {
-    const cps = codePoints(w);
-    if (cps.length === 1) out.push(w);
-    else if (PUNCTS.has(cps[cps.length - 1]))
-      out.push(cps.slice(0, -1).join(''), cps[cps.length - 1]);
-    else if (PUNCTS.has(cps[0])) out.push(cps[0], cps.slice(1).join(''));
+    // The marks are ASCII, so the first and last UTF-16 units decide; the
+    // length is in code points, as Python's len().
+    const last = w[w.length - 1];
+    if (isOneCodePoint(w)) out.push(w);
+    else if (PUNCTS.has(last)) out.push(w.slice(0, -1), last);
+    else if (PUNCTS.has(w[0])) out.push(w[0], w.slice(1));
     else out.push(w);
   }
   return out;
@@ -63,9 +64,9 @@ export class Chrf {
   /** Counters for character orders 1…charOrder, then word orders 1…wordOrder. */
   ngrams(sentence: string): Counts[] {
     const line = this.whitespace ? sentence : pySplit(sentence).join('');
-    const chars = codePoints(line);
+    const at = codePointOffsets(line);
     const out: Counts[] = [];
-    for (let n = 1; n <= this.charOrder; n++) out.push(charNgrams(chars, n));
+    for (let n = 1; n <= this.charOrder; n++) out.push(charNgrams(line, at, n));
     if (this.wordOrder > 0) {
       const words = chrfWords(sentence);
       for (let n = 1; n <= this.wordOrder; n++) out.push(wordNgrams(words, n));

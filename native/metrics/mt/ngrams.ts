@@ -21,12 +21,15 @@ export function wordNgrams(tokens: readonly string[], n: number): Counts {
   return c;
 }
 
-/** Character n-grams of order `n` over code points (Python `str` slicing). */
-export function charNgrams(chars: readonly string[], n: number): Counts {
+/**
+ * Character n-grams of order `n` over code points (Python `str` slicing);
+ * `at` is `codePointOffsets(line)`.
+ */
+export function charNgrams(line: string, at: Int32Array, n: number): Counts {
   const c: Counts = new Map();
-  for (let i = 0; i + n <= chars.length; i++) {
-    let k = chars[i];
-    for (let j = 1; j < n; j++) k += chars[i + j];
+  const len = at.length - 1;
+  for (let i = 0; i + n <= len; i++) {
+    const k = line.slice(at[i], at[i + n]);
     c.set(k, (c.get(k) ?? 0) + 1);
   }
   return c;

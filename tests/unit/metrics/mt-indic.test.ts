@@ -46,6 +46,12 @@ describe('code points and Python whitespace', () => {
     expect(s.slice(0, 9)).toEqual([2, 2, 2, 1, 1, 1, 0, 0, 0]);
   });
 
+  it('a character outside the BMP is one character, not two UTF-16 units', () => {
+    const s = new Chrf({ wordOrder: 0 }).sentenceStats('\u{1F600}न', ['\u{1F600}न']);
+    expect(s.slice(0, 9)).toEqual([2, 2, 2, 1, 1, 1, 0, 0, 0]);
+    expect(chrfWords('नमस्ते\u{1F600}. \u{1F600}')).toEqual(['नमस्ते\u{1F600}', '.', '\u{1F600}']);
+  });
+
   it('U+0085 separates words; U+FEFF does not', () => {
     expect(chrfWords('ఫోన్\u0085నంబర్')).toEqual(['ఫోన్', 'నంబర్']);
     expect(chrfWords('ఫోన్\uFEFFనంబర్')).toEqual(['ఫోన్\uFEFFనంబర్']);
