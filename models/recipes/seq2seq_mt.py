@@ -153,7 +153,7 @@ def build(args, spec):
     languages, decoder_start, eos, pad, bos, tokenizer (dict), tokenizer_config (dict),
     generation (extra generation_config keys), sample (list of token ids, source), card."""
     real = args.real_dims
-    d, heads, layers, max_pos = (512, 8, 6, 512) if real else (16, 2, 2, 64)
+    d, heads, layers, max_pos = (512, 8, 6, 512) if real else (16, 2, 2, 512)
     vocab = spec["vocab"]
     V = len(vocab)
     enc = Encoder(V, d, heads, max_pos).eval()

@@ -19,7 +19,7 @@ import { analyzeText } from '../metrics/ehr/text-analysis.js';
 import type { TextAnalysis } from '../metrics/ehr/text-analysis.js';
 import { brahmicBlockOfLang, standardString } from '../metrics/ehr/text-views.js';
 import { prepareEntities, prepareReferenceEntities } from '../metrics/ehr/value-spans.js';
-import type { EntityToken, ReferenceEntity } from '../metrics/ehr/value-spans.js';
+import type { CanonicalValue, EntityToken, ReferenceEntity } from '../metrics/ehr/value-spans.js';
 import type { Window } from '../metrics/ehr/window.js';
 
 /** A source entity: its type (published or Charkha name) and canonical value. */
@@ -29,6 +29,8 @@ export interface SourceEntity {
   value: string;
   /** Written form in the source, kept for reports. */
   surface?: string;
+  /** The canonical value itself, when the caller has it (the scorer cannot read every display back). */
+  canonical?: CanonicalValue;
 }
 
 export interface EntitySurvival {
@@ -65,7 +67,8 @@ function canonicalEntity(e: SourceEntity, aliases: AliasIndex): ReferenceEntity 
   const text = bareValue(e.value !== '' ? e.value : (e.surface ?? ''));
   if (text === '') return undefined;
   const tag: EntityToken = { surface: text, start: 0, end: cpLength(text), type: e.type };
-  return prepareReferenceEntities(text, valueLang(text), [tag], { aliases })[0];
+  const ref = prepareReferenceEntities(text, valueLang(text), [tag], { aliases })[0];
+  return ref !== undefined && e.canonical !== undefined ? { ...ref, value: e.canonical } : ref;
 }
 
 function wholeWindow(a: TextAnalysis): Window {
@@ -151,6 +154,7 @@ export function rowEntities(
       type: e.type,
       value: e.value.kind === 'loanword' ? e.value.latin : e.display,
       surface: e.surface,
+      canonical: e.value,
     }),
   );
 }
