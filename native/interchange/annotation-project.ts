@@ -11,6 +11,7 @@ import {
   type DocTier,
 } from './annotation-document.js';
 import {
+  FORMAT_EXTENSIONS,
   isSingleTier,
   readAnnotations,
   writeAnnotations,
@@ -144,12 +145,25 @@ export interface ExportAnnotationsResult {
   tiers: { name: string; segments: number }[];
 }
 
-/** Writes a recording's tiers to `out` in one of the interchange formats. */
-export function exportAnnotations(
+export interface RenderedAnnotations {
+  bytes: Buffer;
+  /** A file name for a download: the recording's name with the format's extension. */
+  fileName: string;
+  format: AnnotationFormat;
+  audioId: number;
+  tiers: { name: string; segments: number }[];
+}
+
+/**
+ * A recording's tiers as the bytes of one interchange file, for the CLI and
+ * for a download from the UI. `outPath`, when known, lets an EAF name its
+ * media by a path beside the file.
+ */
+export function renderAnnotations(
   project: Project,
-  out: string,
   opts: ExportAnnotationsOptions,
-): ExportAnnotationsResult {
+  outPath?: string,
+): RenderedAnnotations {
   const audio = resolveAudio(project, opts.audio);
   let tiers = opts.tiers;
   if ((!tiers || tiers.length === 0) && isSingleTier(opts.format)) {
@@ -158,10 +172,9 @@ export function exportAnnotations(
     if (transcript) tiers = [transcript.name];
   }
   const doc = documentFromProject(project, audio, tiers);
-  const file = resolve(out);
-  const mediaName = basename(audio.originalName);
+  const mediaName = basename(audio.originalName.replace(/\\/g, '/'));
   doc.media.push({
-    url: pathToFileURL(resolve(dirname(file), mediaName)).href,
+    url: pathToFileURL(resolve(outPath ? dirname(resolve(outPath)) : '.', mediaName)).href,
     mimeType: MIME[extname(mediaName).toLowerCase()] ?? null,
     relativeUrl: `./${mediaName}`,
   });
@@ -169,13 +182,25 @@ export function exportAnnotations(
     ...opts,
     author: opts.author ?? project.annotations.annotator() ?? undefined,
   });
-  writeFileSync(file, bytes);
   return {
-    file,
+    bytes,
+    fileName: `${mediaName.slice(0, mediaName.length - extname(mediaName).length)}${FORMAT_EXTENSIONS[opts.format]}`,
     format: opts.format,
     audioId: audio.id,
     tiers: doc.tiers.map((t) => ({ name: t.name, segments: t.segments.length })),
   };
+}
+
+/** Writes a recording's tiers to `out` in one of the interchange formats. */
+export function exportAnnotations(
+  project: Project,
+  out: string,
+  opts: ExportAnnotationsOptions,
+): ExportAnnotationsResult {
+  const file = resolve(out);
+  const r = renderAnnotations(project, opts, file);
+  writeFileSync(file, r.bytes);
+  return { file, format: r.format, audioId: r.audioId, tiers: r.tiers };
 }
 
 export interface ImportAnnotationsOptions {
@@ -224,7 +249,6 @@ export function importAnnotations(
   file: string,
   opts: ImportAnnotationsOptions = {},
 ): ImportAnnotationsResult {
-  project.requireWritable('importing annotations');
   const path = resolve(file);
   let bytes: Buffer;
   try {
@@ -232,6 +256,21 @@ export function importAnnotations(
   } catch {
     throw new UserError('not_found', `${file}: no such file`);
   }
+  return { ...importAnnotationBytes(project, bytes, file, opts), file: path };
+}
+
+/**
+ * The same from bytes (an upload): `name` gives the format by its extension
+ * and names the file in errors.
+ */
+export function importAnnotationBytes(
+  project: Project,
+  bytes: Uint8Array,
+  name: string,
+  opts: ImportAnnotationsOptions = {},
+): ImportAnnotationsResult {
+  project.requireWritable('importing annotations');
+  const file = name;
   const doc = readAnnotations(bytes, file, { format: opts.format, tierName: opts.tier });
   let audio: AudioRef | null = null;
   if (opts.audio !== undefined) audio = resolveAudio(project, opts.audio);
@@ -307,7 +346,7 @@ export function importAnnotations(
         );
     }
     return {
-      file: path,
+      file,
       audioId: audio.id,
       tiers: ordered.map((t) => ({ name: t.name, segments: t.segments.length })),
     };

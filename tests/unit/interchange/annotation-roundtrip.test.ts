@@ -5,7 +5,9 @@ import { runCli } from '../../../native/cli/main.js';
 import type { UserError } from '../../../native/contract/errors.js';
 import {
   exportAnnotations,
+  importAnnotationBytes,
   importAnnotations,
+  renderAnnotations,
 } from '../../../native/interchange/annotation-project.js';
 import { Project } from '../../../native/store/project.js';
 import { tempDir } from '../../helpers/temp.js';
@@ -149,6 +151,21 @@ describe('annotation round trips through a fresh project', () => {
       expect(view(q, bId)).toEqual(before);
       q.close();
     }
+  });
+
+  it('renders to bytes for a download and imports bytes from an upload', () => {
+    const dir = tempDir();
+    const { p, audioId } = projectWithAudio(join(dir, 'a'));
+    annotate(p, audioId);
+    const r = renderAnnotations(p, { format: 'vtt' });
+    expect(r.fileName).toBe('market.vtt');
+    expect(r.tiers).toEqual([{ name: 'transcript', segments: 4 }]);
+    const { p: q, audioId: bId } = projectWithAudio(join(dir, 'b'));
+    const imported = importAnnotationBytes(q, r.bytes, 'upload.vtt', { audio: String(bId) });
+    expect(imported.file).toBe('upload.vtt');
+    expect(view(q, bId)).toEqual(view(p, audioId).slice(0, 1));
+    p.close();
+    q.close();
   });
 
   it('a file that fails part-way leaves the project as it was', () => {
