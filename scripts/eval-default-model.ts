@@ -37,11 +37,11 @@ export interface ConditionResult {
   ehrByType: Record<string, Figure & { n: number }>;
 }
 
-function cli(args: string[]): string {
+export function cli(args: string[], env: NodeJS.ProcessEnv = {}): string {
   const r = spawnSync(process.execPath, ['--import', 'tsx', BIN, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
   });
   // `score` exits 0; `transcribe` exits 1 when a file failed: that is a failure here too.
   if (r.status !== 0) {
@@ -52,36 +52,35 @@ function cli(args: string[]): string {
   return r.stdout;
 }
 
-function jsonl(path: string): Record<string, unknown>[] {
+export function jsonl(path: string): Record<string, unknown>[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-function writeJsonl(path: string, rows: unknown[]): void {
+export function writeJsonl(path: string, rows: unknown[]): void {
   writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
 }
 
-/** Transcribes `audio` (id → wav path) and scores against `refs`. */
-function transcribeAndScore(
+/**
+ * Transcribes `audio` (id → wav path) and scores against `refs`; `env` for
+ * the CLI (e.g. CHARKHA_MODELS for a model outside the bundled folder).
+ */
+export function transcribeAndScore(
   work: string,
   name: string,
   model: string,
   lang: string,
   refs: Record<string, unknown>[],
   audio: Map<string, string>,
-): ConditionResult {
+  env: NodeJS.ProcessEnv = {},
+): { result: ConditionResult; report: ScoreReport } {
   const ids = [...audio.keys()];
-  const out = cli([
-    'transcribe',
-    '--model',
-    model,
-    '--lang',
-    lang,
-    '--json',
-    ...ids.map((id) => audio.get(id)!),
-  ]);
+  const out = cli(
+    ['transcribe', '--model', model, '--lang', lang, '--json', ...ids.map((id) => audio.get(id)!)],
+    env,
+  );
   const byPath = new Map<string, string>();
   for (const line of out.split('\n').filter((l) => l.trim())) {
     const r = JSON.parse(line) as { path: string; text: string };
@@ -93,9 +92,9 @@ function transcribeAndScore(
   writeJsonl(refPath, refs);
   writeJsonl(hypPath, hyps);
   const report = JSON.parse(
-    cli(['score', '--ref', refPath, '--hyp', hypPath, '--json']),
+    cli(['score', '--ref', refPath, '--hyp', hypPath, '--json', '--per-entity']),
   ) as ScoreReport;
-  return summarise(name, report);
+  return { result: summarise(name, report), report };
 }
 
 function summarise(condition: string, report: ScoreReport): ConditionResult {
@@ -111,6 +110,57 @@ function summarise(condition: string, report: ScoreReport): ConditionResult {
     ehr: { value: report.ehr.micro, ci: report.ehr.ci95 },
     ehrByType: byType,
   };
+}
+
+/**
+ * Speaks held-out rows (`rowsPath`, generator JSONL) with the held-out
+ * variants, once per condition (augmentation preset); returns the references
+ * (the spoken form and its spans) and, per condition, id → wav path.
+ */
+export function speakHeldOut(opts: {
+  rowsPath: string;
+  lang: string;
+  seed: number;
+  conditions: readonly string[];
+  work: string;
+}): { refs: Record<string, unknown>[]; audio: Map<string, Map<string, string>> } {
+  const rowsPath = join(opts.work, 'rows-voiced.jsonl');
+  const rows = jsonl(opts.rowsPath).map((r, i): Record<string, unknown> => ({
+    ...r,
+    voice: `${opts.lang}+${HELD_OUT_VARIANTS[i % HELD_OUT_VARIANTS.length]}`,
+  }));
+  writeJsonl(rowsPath, rows);
+  // What was said is the reference: the model writes numbers as words, and the
+  // scorer reads the spans' canonical values out of either form.
+  const refs = rows.map((r) => ({
+    id: r['id'],
+    lang: r['lang'],
+    text: r['spoken'],
+    entity_tokens: r['spoken_tokens'],
+  }));
+  const audio = new Map<string, Map<string, string>>();
+  for (const condition of opts.conditions) {
+    const dir = join(opts.work, condition);
+    if (!existsSync(join(dir, 'manifest.jsonl')))
+      cli([
+        'synthesize',
+        '--in',
+        rowsPath,
+        '--out',
+        dir,
+        '--augment',
+        condition,
+        '--seed',
+        String(opts.seed),
+        '--sample-rate',
+        '16000',
+      ]);
+    const files = new Map<string, string>();
+    for (const m of jsonl(join(dir, 'manifest.jsonl')))
+      files.set(String(m.id), join(dir, String(m.file)));
+    audio.set(condition, files);
+  }
+  return { refs, audio };
 }
 
 /** Held-out synthetic test: rows from the test split, spoken by held-out variants. */
@@ -137,40 +187,16 @@ export function evalSynthetic(opts: {
     '--out',
     rowsPath,
   ]);
-  const rows = jsonl(rowsPath).map((r, i): Record<string, unknown> => ({
-    ...r,
-    voice: `${opts.lang}+${HELD_OUT_VARIANTS[i % HELD_OUT_VARIANTS.length]}`,
-  }));
-  writeJsonl(rowsPath, rows);
-  // What was said is the reference: the model writes numbers as words, and the
-  // scorer reads the spans' canonical values out of either form.
-  const refs = rows.map((r) => ({
-    id: r['id'],
-    lang: r['lang'],
-    text: r['spoken'],
-    entity_tokens: r['spoken_tokens'],
-  }));
+  const { refs, audio } = speakHeldOut({
+    rowsPath,
+    lang: opts.lang,
+    seed: opts.seed,
+    conditions: opts.conditions ?? ['clean', 'phone'],
+    work,
+  });
   const results: ConditionResult[] = [];
-  for (const condition of opts.conditions ?? ['clean', 'phone']) {
-    const dir = join(work, condition);
-    cli([
-      'synthesize',
-      '--in',
-      rowsPath,
-      '--out',
-      dir,
-      '--augment',
-      condition,
-      '--seed',
-      String(opts.seed),
-      '--sample-rate',
-      '16000',
-    ]);
-    const audio = new Map<string, string>();
-    for (const m of jsonl(join(dir, 'manifest.jsonl')))
-      audio.set(String(m.id), join(dir, String(m.file)));
-    results.push(transcribeAndScore(work, condition, opts.model, opts.lang, refs, audio));
-  }
+  for (const [condition, files] of audio)
+    results.push(transcribeAndScore(work, condition, opts.model, opts.lang, refs, files).result);
   return results;
 }
 
@@ -193,7 +219,7 @@ export function evalNative(opts: {
     text: r.text,
     entity_tokens: r.entity_tokens,
   }));
-  return transcribeAndScore(work, 'native', opts.model, opts.lang, refs, audio);
+  return transcribeAndScore(work, 'native', opts.model, opts.lang, refs, audio).result;
 }
 
 function pct(v: number | null): string {

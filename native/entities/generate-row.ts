@@ -23,6 +23,8 @@ export interface AssembledRow {
   spoken_tokens: GeneratedSpan[];
   /** Values drawn for slots (literal template words excluded): the split's values. */
   slotValues: string[];
+  /** Spoken form of each slot, in template order. */
+  slotSpoken: string[];
 }
 
 export const MAX_TEXT_CP = 240;
@@ -162,6 +164,7 @@ export function assembleRow(
   const t: Builder = { s: '', cp: 0, latin: [], spans: [] };
   const s: Builder = { s: '', cp: 0, latin: [], spans: [] };
   const slotValues: string[] = [];
+  const slotSpoken: string[] = [];
   const ctx: FillContext = {
     lang,
     rng,
@@ -193,6 +196,7 @@ export function assembleRow(
       spoken = j.fill;
       spokenNext = j.next;
     }
+    slotSpoken.push(spoken);
     span(t, append(t, f.text, f.latinOk), f, f.text);
     span(s, append(s, spoken, true), f, spoken);
   }
@@ -213,5 +217,12 @@ export function assembleRow(
       }
     }
   }
-  return { text: t.s, spoken: s.s, entity_tokens: t.spans, spoken_tokens: s.spans, slotValues };
+  return {
+    text: t.s,
+    spoken: s.s,
+    entity_tokens: t.spans,
+    spoken_tokens: s.spans,
+    slotValues,
+    slotSpoken,
+  };
 }

@@ -46,6 +46,11 @@ export interface GenerateConfig {
   split?: Split | 'both';
   /** Share of test rows when split is 'both' (default 0.2). */
   testShare?: number;
+  /**
+   * Fill every slot with plain words of the language instead of an entity:
+   * the same templates and row count, no spans (the entity-free control).
+   */
+  plainSlots?: boolean;
 }
 
 export interface GenerateSummary {

@@ -2,11 +2,12 @@ import { UserError } from '../contract/errors.js';
 import { parseNumberPhrase } from '../text/numbers/index.js';
 import { poolsFor } from './generate-pools.js';
 import { UNSUPPORTED_SLOTS } from './generate-fillers.js';
-import { makeRng, rowSeed } from './generate-rng.js';
+import { hash32, makeRng, rowSeed } from './generate-rng.js';
 import { RowRejected } from './generate-rejected.js';
 import { assembleRow } from './generate-row.js';
 import { rowSplit, templateSplit } from './generate-splits.js';
 import type { GenerateConfig, GeneratedRow, GenerateSummary, Split } from './generate-types.js';
+import { plainSentence } from './plain-words.js';
 import { lexiconLanguages, loadTemplates, type TemplateEntry } from './lexicon.js';
 import { templateClasses, type TemplateClass } from './lexicon-schema.js';
 
@@ -141,6 +142,8 @@ export function* generateRows(
           split,
           seed,
         };
+        // The dense draw picks the template (and deduplicates), so both modes share it.
+        if (config.plainSlots) row = plainRow(row, tpl, lang, a.slotSpoken);
       } catch (e) {
         if (!(e instanceof RowRejected)) throw e;
         if (summary) summary.retries++;
@@ -176,6 +179,16 @@ export function* generateRows(
     for (const l of config.langs) skipped.push(...templatesOf(l).skipped);
     summary.skipped_templates = skipped;
   }
+}
+
+function plainRow(
+  row: GeneratedRow,
+  tpl: TemplateEntry,
+  lang: string,
+  slotSpoken: readonly string[],
+): GeneratedRow {
+  const text = plainSentence(tpl, lang, slotSpoken, makeRng(hash32(`plain:${row.seed}`)));
+  return { ...row, text, spoken: text, entity_tokens: [], spoken_tokens: [] };
 }
 
 export function emptySummary(): GenerateSummary {

@@ -8,16 +8,30 @@ test rows are spoken by variants that training never hears, clean and
 through the telephone channel.
 
     /usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --train 6000 --test 300
+
+The entity-free control of docs/experiments/entity-density.md: the same
+templates with plain words in their slots (`generate --plain-slots`), the
+same voices and augmentation, and the dense folder's held-out test (copied,
+not regenerated, so both models are scored on the same sentences):
+
+    /usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --train 1500 --plain-slots \
+        --test-from models/recipes/.work/hi --out models/recipes/.work/hi-plain
+
+Set CHARKHA_CLI (e.g. "node --import tsx native/cli/bin.ts") to run the CLI
+from source instead of the build.
 """
 import argparse
 import json
 import os
 import random
+import shlex
+import shutil
 import subprocess
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-CLI = [os.environ.get("NODE", "node"), os.path.join(REPO, "bin", "charkha.js")]
+CLI = (shlex.split(os.environ["CHARKHA_CLI"]) if os.environ.get("CHARKHA_CLI")
+       else [os.environ.get("NODE", "node"), os.path.join(REPO, "bin", "charkha.js")])
 
 TRAIN_VARIANTS = [
     "m1", "m2", "m3", "m5", "m6", "m7", "f1", "f2", "f4", "f5", "klatt", "klatt2", "klatt3",
@@ -29,8 +43,8 @@ TRAIN_AUGMENT = ["clean", "clean", "noisy", "phone", "room", "speed-0.9", "speed
 
 
 def run(cmd):
-    print("+", " ".join(cmd[1:]), flush=True)
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    print("+", " ".join(cmd[len(CLI):]), flush=True)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=REPO)
 
 
 def write_rows(path, rows):
@@ -80,21 +94,39 @@ def main():
     p.add_argument("--test", type=int, default=300)
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--out", default=None, help="default: models/recipes/.work/<lang>")
+    p.add_argument("--plain-slots", action="store_true",
+                   help="train on entity-free sentences: the templates' slots filled with plain words")
+    p.add_argument("--test-from", default=None,
+                   help="reuse this work folder's held-out test (rows and any test audio) instead of generating one")
     a = p.parse_args()
     out = a.out or os.path.join(REPO, "models", "recipes", ".work", a.lang)
     os.makedirs(out, exist_ok=True)
     rng = random.Random(a.seed)
     train_rows = os.path.join(out, "train-rows.jsonl")
     test_rows = os.path.join(out, "test-rows.jsonl")
-    run(CLI + ["generate", "--lang", a.lang, "--count", str(a.train), "--split", "train", "--seed", str(a.seed), "--out", train_rows])
-    run(CLI + ["generate", "--lang", a.lang, "--count", str(a.test), "--split", "test", "--seed", str(a.seed + 1000), "--out", test_rows])
+    plain = ["--plain-slots"] if a.plain_slots else []
+    run(CLI + ["generate", "--lang", a.lang, "--count", str(a.train), "--split", "train", "--seed", str(a.seed),
+               "--out", train_rows] + plain)
+    if a.test_from:
+        if os.path.abspath(a.test_from) == os.path.abspath(out):
+            raise SystemExit("--test-from: give another work folder than --out")
+        shutil.copyfile(os.path.join(a.test_from, "test-rows.jsonl"), test_rows)
+    else:
+        run(CLI + ["generate", "--lang", a.lang, "--count", str(a.test), "--split", "test", "--seed",
+                   str(a.seed + 1000), "--out", test_rows])
     train = read_rows(train_rows)
     test = read_rows(test_rows)
+    # Same seed, same group size: row k gets the same voice, rate, pitch and augmentation in either mode.
     synth_groups(train, os.path.join(out, "train"), max(1, a.train // 150), rng, TRAIN_VARIANTS, TRAIN_AUGMENT,
                  [130, 150, 165, 175, 190, 210], [35, 45, 50, 55, 65])
     for aug in ("clean", "phone"):
-        synth_groups([dict(r) for r in test], os.path.join(out, f"test-{aug}"), 1, random.Random(a.seed), TEST_VARIANTS,
-                     [aug], [175], [50])
+        dest = os.path.join(out, f"test-{aug}")
+        src = os.path.join(a.test_from, f"test-{aug}") if a.test_from else None
+        if src and os.path.exists(os.path.join(src, "manifest.jsonl")):
+            shutil.rmtree(dest, ignore_errors=True)
+            shutil.copytree(src, dest)
+            continue
+        synth_groups([dict(r) for r in test], dest, 1, random.Random(a.seed), TEST_VARIANTS, [aug], [175], [50])
     print(f"prepared {len(train)} train and {len(test)} test rows in {out}")
 
 

@@ -249,6 +249,10 @@ def main():
     p.add_argument("--d", type=int, default=144)
     p.add_argument("--layers", type=int, default=5)
     p.add_argument("--seed", type=int, default=11)
+    p.add_argument("--max-steps", type=int, default=None,
+                   help="stop at this many optimizer steps in all (runs compared at equal compute)")
+    p.add_argument("--limit", type=int, default=None,
+                   help="train on the first N utterances only (to compare sets of equal size)")
     p.add_argument("--export-only", action="store_true", help="export the checkpoint as it is, no training")
     p.add_argument("--machine", default=None, help="recorded in training.json (e.g. '2-core VM, Debian 12')")
     a = p.parse_args()
@@ -264,6 +268,10 @@ def main():
     print(f"front end matches torch.stft within {diff:.1e}", flush=True)
 
     train_rows = read_manifest(os.path.join(work, "train"))
+    if a.limit is not None:
+        if a.limit > len(train_rows):
+            raise SystemExit(f"--limit {a.limit}: {work}/train has only {len(train_rows)} utterances")
+        train_rows = train_rows[:a.limit]
     texts = {r["id"]: target_text(r["spoken"]) for r in train_rows}
     counts = {}
     for t in texts.values():
@@ -315,8 +323,8 @@ def main():
     warmup = 300
     budget = a.minutes * 60
     t_run = time.time()
-    done = False
     model.train()
+    done = a.max_steps is not None and state["step"] >= a.max_steps
     while state["epoch"] < a.epochs and not done:
         ep_rng = random.Random(a.seed * 1000 + state["epoch"])
         plan = batches(train, a.max_frames, ep_rng)
@@ -356,7 +364,7 @@ def main():
                 save()
                 budget -= t_run_saved - t_run
                 t_run = t_run_saved
-            if time.time() - t_run > budget:
+            if time.time() - t_run > budget or (a.max_steps is not None and state["step"] >= a.max_steps):
                 done = True
                 break
         if not done:
@@ -403,6 +411,7 @@ def export(model, vocab, out, a, state, params, n_train, hours, dev_cer):
         "steps": state["step"], "epochs_completed": state["epoch"], "train_minutes": round(state["seconds"] / 60, 1),
         "threads": a.threads, "max_frames": a.max_frames, "lr": a.lr, "d_model": a.d, "layers": a.layers,
         "dev_cer": round(dev_cer, 4), "history": state["history"], "machine": a.machine,
+        "limit": a.limit, "max_steps": a.max_steps, "seed": a.seed,
     })
     write_golden(model, out)
     lang_names = {"hi": "Hindi", "te": "Telugu", "ta": "Tamil"}

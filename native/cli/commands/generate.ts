@@ -19,6 +19,7 @@ interface GenerateOpts {
   out?: string;
   project?: string;
   json?: boolean;
+  plainSlots?: boolean;
 }
 
 function int(flag: string, s: string): number {
@@ -54,6 +55,7 @@ export function configFromOptions(o: GenerateOpts): GenerateConfig {
     seed: int('--seed', o.seed),
     classes: classes as TemplateClass[] | undefined,
     split,
+    plainSlots: o.plainSlots === true,
   };
 }
 
@@ -101,6 +103,10 @@ export function generateCommand(): Command {
     .option('--seed <n>', 'random seed (same seed, same rows)', '1')
     .option('--classes <list>', `entity classes, comma-separated (${templateClasses.join(', ')})`)
     .option('--split <which>', 'train, test or both (every fifth row a test row)', 'both')
+    .option(
+      '--plain-slots',
+      'fill every slot with plain words (same templates, no entities): the entity-free control',
+    )
     .option('--out <file>', 'write the rows as JSONL to this file')
     .addOption(new Option('-p, --project <dir>', 'import the rows into this project instead'))
     .option('--json', 'print the summary as one JSON object')
