@@ -15,6 +15,7 @@ import { generateCommand } from './commands/generate.js';
 import { overlapCommand } from './commands/overlap.js';
 import { tagCommand } from './commands/tag.js';
 import { transcribeCommand } from './commands/transcribe.js';
+import { translateCommand } from './commands/translate.js';
 import { EXIT_OK, EXIT_USER, reportError } from './output.js';
 
 /** The whole command tree; tests build it and run commands in-process. */
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   program.addCommand(transcribeCommand());
   program.addCommand(flywheelCommand());
   program.addCommand(mtScoreCommand());
+  program.addCommand(translateCommand());
   return program;
 }
 

@@ -23,6 +23,9 @@ export interface RestoredEntity {
   occurrences: number;
   survived: boolean;
   found: string | null;
+  /** Code-point span of `found` in the restored text. */
+  start: number | null;
+  end: number | null;
 }
 
 export interface Restored {
@@ -89,6 +92,8 @@ export function restoreEntities(
       occurrences: seen[i],
       survived: survival[i].survived,
       found: survival[i].found,
+      start: survival[i].start,
+      end: survival[i].end,
     };
   });
   for (const w of invented) problems.push(`${w} is no entity of the source`);
