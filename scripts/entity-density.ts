@@ -16,10 +16,18 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootstrapSamples, percentileInterval } from '../native/metrics/bootstrap.js';
 import type { ScoreReport } from '../native/metrics/report-schema.js';
-import { speakHeldOut, transcribeAndScore, type ConditionResult } from './eval-default-model.js';
+import { splitCer, type SplitCer } from './entity-density-cer.js';
+import {
+  jsonl,
+  speakHeldOut,
+  transcribeAndScore,
+  type ConditionResult,
+} from './eval-default-model.js';
 
 interface ArmResult extends ConditionResult {
   arm: string;
+  /** CER of the letters inside entity spans and of the rest of the sentence. */
+  cerSplit: SplitCer;
 }
 
 interface Difference {
@@ -76,6 +84,11 @@ export function pairedDifference(
   };
 }
 
+function pctCi(p: { cer: number; ci: [number, number] | null }): string {
+  const f = (v: number) => `${(v * 100).toFixed(1)}%`;
+  return p.ci ? `${f(p.cer)} [${f(p.ci[0])}, ${f(p.ci[1])}]` : f(p.cer);
+}
+
 function fmt(v: number | null | undefined, ci?: [number, number] | null): string {
   if (v === null || v === undefined) return 'n/a';
   return ci ? `${v.toFixed(2)} [${ci[0].toFixed(2)}, ${ci[1].toFixed(2)}]` : v.toFixed(2);
@@ -98,6 +111,8 @@ export function differenceMarkdown(
       `| --- | ---: | ${arms.map(() => '---:').join(' | ')} | ---: |`,
       `| WER | | ${byArm.map((r) => pct(r.wer)).join(' | ')} | |`,
       `| CER | | ${byArm.map((r) => pct(r.cer)).join(' | ')} | |`,
+      `| CER outside entities | ${byArm[0].cerSplit.outside.chars} | ${byArm.map((r) => pctCi(r.cerSplit.outside)).join(' | ')} | |`,
+      `| CER inside entities | ${byArm[0].cerSplit.inside.chars} | ${byArm.map((r) => pctCi(r.cerSplit.inside)).join(' | ')} | |`,
     );
     for (const d of differences.filter((x) => x.condition === condition)) {
       const cells = byArm.map((r) =>
@@ -156,7 +171,13 @@ function main(): void {
         files,
         { CHARKHA_MODELS: arm.home },
       );
-      results.push({ ...result, condition, arm: arm.name });
+      const hyps = new Map(
+        jsonl(join(work, `${arm.name}-${condition}-hyp.jsonl`)).map((h) => [
+          String(h.id),
+          String(h.hypothesis ?? ''),
+        ]),
+      );
+      results.push({ ...result, condition, arm: arm.name, cerSplit: splitCer(refs, hyps) });
       reports.set(`${arm.name}:${condition}`, report);
       console.log(
         `${arm.name} ${condition}: CER ${result.cer?.toFixed(3)} EHR ${result.ehr.value?.toFixed(3)}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PerEntity, ScoreReport } from '../../../native/metrics/report-schema.js';
+import { splitCer } from '../../../scripts/entity-density-cer.js';
 import { pairedDifference } from '../../../scripts/entity-density.js';
 
 function report(outcomes: [string, string, PerEntity['outcome']][]): ScoreReport {
@@ -54,5 +55,34 @@ describe('entity-density paired difference', () => {
     expect(pairedDifference(a, b, 'brand')!.diff).toBe(0);
     expect(pairedDifference(a, b, null)!.entities).toBe(80);
     expect(pairedDifference(a, report([]), null)).toBeNull();
+  });
+});
+
+describe('entity-density CER inside and outside entities', () => {
+  const refs = [
+    {
+      id: 'a',
+      text: 'नंबर नौ आठ है।',
+      entity_tokens: [{ start: 5, end: 10 }],
+    },
+  ];
+
+  it('counts errors where their reference letters are', () => {
+    // Entity wrong (नौ आठ → नो आठ: one substitution), frame right.
+    const s = splitCer(refs, new Map([['a', 'नंबर नो आठ है']]));
+    expect(s.inside).toMatchObject({ errors: 1, chars: 5 });
+    expect(s.outside.errors).toBe(0);
+    // Frame wrong (है dropped: a space and two letters deleted), entity right.
+    const t = splitCer(refs, new Map([['a', 'नंबर नौ आठ']]));
+    expect(t.inside.errors).toBe(0);
+    expect(t.outside.errors).toBe(3);
+    expect(t.inside.chars + t.outside.chars).toBe('नंबर नौ आठ है'.length);
+  });
+
+  it('reads punctuation as space and a missing hypothesis as empty', () => {
+    expect(splitCer(refs, new Map([['a', 'नंबर, नौ आठ है!']])).outside.errors).toBe(0);
+    const none = splitCer(refs, new Map());
+    expect(none.inside.cer).toBe(1);
+    expect(none.outside.cer).toBe(1);
   });
 });
