@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import {
+  AddSegmentRequest,
+  AnnotationSegment,
+  AnnotationTier,
+  AnnotationWorkspace,
+  CreateTierRequest,
+  SegmentEdit,
+  SuggestValueRequest,
+  SuggestValueResponse,
+  UpdateSegmentRequest,
+} from './annotations.js';
 import { AudioRecord, PeaksResponse } from './audio.js';
 import {
   EntitySpan,
@@ -51,9 +62,38 @@ export const api = {
     request: RunEntitiesQuery,
     response: z.object({ total: z.number().int(), rows: z.array(RunEntityRow) }),
   },
-  ...evaluateApi,
+  'annotations.tiers': {
+    request: z.object({ audioId: z.number().int() }),
+    response: AnnotationWorkspace,
+  },
+  'annotations.segments': {
+    request: z.object({ tierId: z.number().int() }),
+    response: z.array(AnnotationSegment),
+  },
+  'annotations.createTier': { request: CreateTierRequest, response: AnnotationTier },
+  'annotations.addSegment': { request: AddSegmentRequest, response: AnnotationSegment },
+  'annotations.updateSegment': { request: UpdateSegmentRequest, response: AnnotationSegment },
+  'annotations.deleteSegment': {
+    request: z.object({ id: z.number().int() }),
+    response: z.object({ id: z.number().int() }),
+  },
+  'annotations.splitSegment': {
+    request: z.object({ id: z.number().int(), at: z.number().finite().nonnegative() }),
+    response: z.tuple([AnnotationSegment, AnnotationSegment]),
+  },
+  'annotations.mergeWithNext': {
+    request: z.object({ id: z.number().int() }),
+    response: AnnotationSegment,
+  },
+  'annotations.restoreSegment': { request: AnnotationSegment, response: AnnotationSegment },
+  'annotations.history': {
+    request: z.object({ segmentId: z.number().int() }),
+    response: z.array(SegmentEdit),
+  },
+  'annotations.suggestValue': { request: SuggestValueRequest, response: SuggestValueResponse },
   ...modelsApi,
   ...generateApi,
+  ...evaluateApi,
 } as const;
 
 export type Api = typeof api;

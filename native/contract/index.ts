@@ -1,3 +1,4 @@
+export * from './annotations.js';
 export * from './api.js';
 export * from './audio.js';
 export * from './common.js';

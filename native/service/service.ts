@@ -6,11 +6,12 @@ import { decodePeaks, downsamplePeaks } from '../audio/peaks.js';
 import { cpLength, cpSlice } from '../text/code-points.js';
 import type { EventBus } from '../server/events.js';
 import type { Project } from '../store/project.js';
+import { annotationHandlers } from './annotations.js';
 import { spanFromRow } from '../store/utterance-repo.js';
 import { PEAKS_SAMPLES_PER_PIXEL, peaksCachePath } from './audio-prepare.js';
+import { evaluateHandlers } from './evaluate-handlers.js';
 import { generateHandlers } from './generate.js';
 import { modelsHandlers } from './models.js';
-import { evaluateHandlers } from './evaluate-handlers.js';
 
 export type Handlers = {
   [M in ApiMethod]: (req: ApiParsedRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>>;
@@ -58,9 +59,10 @@ export class Service {
         return run;
       },
       'runs.entities': (r) => project.runs.entities(r),
+      ...evaluateHandlers(project),
       ...modelsHandlers(project, events),
       ...generateHandlers(project, events),
-      ...evaluateHandlers(project),
+      ...annotationHandlers(project),
     };
   }
 

@@ -28,6 +28,9 @@ const RunDetailScreen = lazy(() =>
 const EvaluateScreen = lazy(() =>
   import('../features/evaluate/EvaluateScreen.js').then((m) => ({ default: m.EvaluateScreen })),
 );
+const AnnotateScreen = lazy(() =>
+  import('../features/annotate/AnnotateScreen.js').then((m) => ({ default: m.AnnotateScreen })),
+);
 const ModelsScreen = lazy(() =>
   import('../features/models/ModelsScreen.js').then((m) => ({ default: m.ModelsScreen })),
 );
@@ -50,6 +53,8 @@ function Screen({ route }: { route: Route }) {
       return <RunDetailScreen runId={route.runId} />;
     case 'evaluate':
       return <EvaluateScreen />;
+    case 'annotate':
+      return <AnnotateScreen audioId={route.audioId} />;
     case 'models':
       return <ModelsScreen />;
     case 'generate':

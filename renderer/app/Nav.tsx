@@ -1,7 +1,7 @@
 import type { Route } from './use-hash-route.js';
 
 const ITEMS: {
-  screen: 'projects' | 'library' | 'runs' | 'evaluate' | 'generate' | 'models';
+  screen: 'projects' | 'library' | 'runs' | 'evaluate' | 'annotate' | 'generate' | 'models';
   label: string;
   href: string;
 }[] = [
@@ -9,11 +9,12 @@ const ITEMS: {
   { screen: 'library', label: 'Library', href: '#/library' },
   { screen: 'runs', label: 'Runs', href: '#/runs' },
   { screen: 'evaluate', label: 'Evaluate', href: '#/evaluate' },
+  { screen: 'annotate', label: 'Annotate', href: '#/annotate' },
   { screen: 'generate', label: 'Generate', href: '#/generate' },
   { screen: 'models', label: 'Models', href: '#/models' },
 ];
 
-const COMING = ['Annotate'];
+const COMING: string[] = [];
 
 /** Left navigation: plain links (Tab and Enter work), the current one marked for screen readers. */
 export function Nav({ route }: { route: Route }) {
@@ -35,16 +36,20 @@ export function Nav({ route }: { route: Route }) {
           </li>
         ))}
       </ul>
-      <p className="nav-section muted">Coming later</p>
-      <ul>
-        {COMING.map((c) => (
-          <li key={c}>
-            <span className="nav-disabled" aria-disabled="true">
-              {c}
-            </span>
-          </li>
-        ))}
-      </ul>
+      {COMING.length > 0 && (
+        <>
+          <p className="nav-section muted">Coming later</p>
+          <ul>
+            {COMING.map((c) => (
+              <li key={c}>
+                <span className="nav-disabled" aria-disabled="true">
+                  {c}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </nav>
   );
 }

@@ -5,6 +5,7 @@ export type Route =
   | { screen: 'library' }
   | { screen: 'runs' }
   | { screen: 'evaluate' }
+  | { screen: 'annotate'; audioId: number | null }
   | { screen: 'models' }
   | { screen: 'generate' }
   | { screen: 'run'; runId: number };
@@ -17,6 +18,10 @@ export function parseRoute(hash: string): Route {
       return { screen: 'library' };
     case 'evaluate':
       return { screen: 'evaluate' };
+    case 'annotate': {
+      const id = Number(parts[1]);
+      return { screen: 'annotate', audioId: parts[1] && Number.isInteger(id) ? id : null };
+    }
     case 'models':
       return { screen: 'models' };
     case 'generate':
@@ -31,7 +36,9 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefOf(r: Route): string {
-  return r.screen === 'run' ? `#/runs/${r.runId}` : `#/${r.screen}`;
+  if (r.screen === 'run') return `#/runs/${r.runId}`;
+  if (r.screen === 'annotate') return r.audioId === null ? '#/annotate' : `#/annotate/${r.audioId}`;
+  return `#/${r.screen}`;
 }
 
 export function useHashRoute(): Route {

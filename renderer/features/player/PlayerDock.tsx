@@ -18,7 +18,7 @@ function fittedPixels(): number {
 }
 
 /** The coarse level of a recording's peaks, fetched as soon as its id is known. */
-function useFittedPeaks(audioId: number | null | undefined): {
+export function useFittedPeaks(audioId: number | null | undefined): {
   data: WirePeaks | null;
   error: EngineError | null;
 } {
@@ -74,6 +74,11 @@ export function PlayerDock() {
           )}
         </h2>
         <span className="player-keys muted">Space play/pause · ←/→ 1 s (Shift 5 s) · +/− zoom</span>
+        {typeof audioId === 'number' && (
+          <a className="btn btn-quiet" href={`#/annotate/${audioId}`} data-testid="open-annotate">
+            Annotate
+          </a>
+        )}
         <button
           type="button"
           className="btn btn-quiet"

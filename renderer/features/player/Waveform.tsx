@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
-import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
-import ZoomPlugin from 'wavesurfer.js/dist/plugins/zoom.esm.js';
 import type { WirePeaks } from '../../../native/contract/media.js';
 import { useBridge } from '../../app/bridge-context.js';
 import { formatTime, pixelsFor, toWaveSurferPeaks } from './peaks.js';
+import { timelineAndZoom, WAVE_LOOK } from './wave-look.js';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 2] as const;
 /** Wait for the zoom to settle before asking for a finer level. */
@@ -44,14 +43,7 @@ function mediaErrorText(el: HTMLMediaElement): string {
  * and finer ones fetched only when the user zooms in, so an hours-long
  * recording is never decoded, nor its finest peaks sent, in the renderer.
  */
-export function Waveform({
-  audioId,
-  mediaUrl,
-  peaks,
-  autoplay,
-  startSec,
-  onError,
-}: WaveformProps) {
+export function Waveform({ audioId, mediaUrl, peaks, autoplay, startSec, onError }: WaveformProps) {
   const bridge = useBridge();
   const host = useRef<HTMLDivElement>(null);
   const media = useRef<HTMLAudioElement | null>(null);
@@ -92,24 +84,10 @@ export function Waveform({
       peaks: fitted.peaks,
       duration: fitted.duration,
       height: 112,
-      waveColor: '#8aa4bf',
-      progressColor: '#2f5d8a',
-      cursorColor: '#b4532a',
-      cursorWidth: 2,
-      barWidth: 2,
-      barGap: 1,
-      barRadius: 1,
-      normalize: true,
+      ...WAVE_LOOK,
       dragToSeek: true,
-      autoScroll: true,
-      autoCenter: true,
       plugins: [
-        TimelinePlugin.create({
-          height: 22,
-          style: { fontSize: '13px', color: '#374151' },
-          secondaryLabelOpacity: 1,
-        }),
-        ZoomPlugin.create({ scale: 0.25, maxZoom: 2000 }),
+        ...timelineAndZoom(),
         MinimapPlugin.create({
           height: 28,
           normalize: true,
