@@ -75,7 +75,7 @@ export function PatternDrilldown({
       <div className="filters">
         <label className="field">
           <span className="field-label">Run</span>
-          <select value={runId} onChange={(e) => setRunId(Number(e.target.value))}>
+          <select aria-label="Run" value={runId} onChange={(e) => setRunId(Number(e.target.value))}>
             {runs.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}

@@ -83,6 +83,7 @@ export function ReferenceFix({
             <label className="field">
               <span className="field-label">Your name</span>
               <input
+                aria-label="Your name"
                 value={author}
                 onChange={(e) => setAuthor(e.target.value)}
                 placeholder="(the engine’s user)"

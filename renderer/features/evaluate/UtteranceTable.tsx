@@ -249,7 +249,11 @@ export function UtteranceTable({
       <div className="filters ev-filters">
         <label className="field">
           <span className="field-label">Scores of</span>
-          <select value={focusRunId} onChange={(e) => onFocusRun(Number(e.target.value))}>
+          <select
+            aria-label="Scores of"
+            value={focusRunId}
+            onChange={(e) => onFocusRun(Number(e.target.value))}
+          >
             {runs.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.name}
@@ -259,7 +263,11 @@ export function UtteranceTable({
         </label>
         <label className="field">
           <span className="field-label">Language</span>
-          <select value={f.lang} onChange={(e) => set('lang', e.target.value)}>
+          <select
+            aria-label="Language"
+            value={f.lang}
+            onChange={(e) => set('lang', e.target.value)}
+          >
             <option value="">All</option>
             {fc?.langs.map((l) => (
               <option key={l}>{l}</option>
@@ -268,7 +276,11 @@ export function UtteranceTable({
         </label>
         <label className="field">
           <span className="field-label">Class</span>
-          <select value={f.entityClass} onChange={(e) => set('entityClass', e.target.value)}>
+          <select
+            aria-label="Class"
+            value={f.entityClass}
+            onChange={(e) => set('entityClass', e.target.value)}
+          >
             <option value="">All</option>
             {fc?.classes.map((c) => (
               <option key={c}>{c}</option>
@@ -277,7 +289,11 @@ export function UtteranceTable({
         </label>
         <label className="field">
           <span className="field-label">Entity type</span>
-          <select value={f.entityType} onChange={(e) => set('entityType', e.target.value)}>
+          <select
+            aria-label="Entity type"
+            value={f.entityType}
+            onChange={(e) => set('entityType', e.target.value)}
+          >
             <option value="">All</option>
             {(fc?.types ?? types).map((t) => (
               <option key={t} value={t}>
@@ -289,6 +305,7 @@ export function UtteranceTable({
         <label className="field">
           <span className="field-label">Entity outcome</span>
           <select
+            aria-label="Entity outcome"
             value={f.outcome}
             onChange={(e) => set('outcome', e.target.value as UtteranceFilters['outcome'])}
           >
@@ -337,7 +354,11 @@ export function UtteranceTable({
         </fieldset>
         <label className="field">
           <span className="field-label">Synthesis system</span>
-          <select value={f.system} onChange={(e) => set('system', e.target.value)}>
+          <select
+            aria-label="Synthesis system"
+            value={f.system}
+            onChange={(e) => set('system', e.target.value)}
+          >
             <option value="">All</option>
             {fc?.systems.map((s) => (
               <option key={s}>{s}</option>
@@ -347,6 +368,7 @@ export function UtteranceTable({
         <label className="field">
           <span className="field-label">Sort by</span>
           <select
+            aria-label="Sort by"
             value={f.sort}
             onChange={(e) => set('sort', e.target.value as UtteranceFilters['sort'])}
           >
