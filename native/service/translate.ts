@@ -14,7 +14,9 @@ import { openMtEngine } from '../mt/open.js';
 import { protectEntities } from '../mt/protect.js';
 import type { ProtectedText } from '../mt/protect.js';
 import { restoreEntities } from '../mt/restore.js';
-import type { RestoredEntity } from '../mt/restore.js';
+import type { Restored, RestoredEntity } from '../mt/restore.js';
+import type { AnnotationRepo, Segment, Tier } from '../store/annotation-repo.js';
+import { cpSlice } from '../text/code-points.js';
 
 export interface TranslateRowsInput {
   /** Rows with `id` and `text`, optionally `lang` and `entity_tokens`, read from `file`. */
@@ -69,11 +71,20 @@ function checkRows(rows: readonly LooseRow[], file: string, from: string): void 
   });
 }
 
-export async function translateRows(input: TranslateRowsInput): Promise<TranslateRowsResult> {
-  const { rows, file, from, to } = input;
-  checkRows(rows, file, from);
-  const prepared: ProtectedText[] = rows.map((r) =>
-    protectEntities(r.text as string, from, (r.entity_tokens as EntityToken[] | undefined) ?? null),
+/** One sentence to translate: its text and entity tags (none given: the tagger's). */
+interface Sentence {
+  text: string;
+  spans: readonly EntityToken[] | null;
+}
+
+/** Protects, translates with one engine, restores and checks `sentences`, in order. */
+async function translateSentences(
+  sentences: readonly Sentence[],
+  input: Pick<TranslateRowsInput, 'model' | 'from' | 'to' | 'options' | 'registry'>,
+): Promise<Restored[]> {
+  // Published rows and fresh segments often carry no tags at all: the tagger finds them.
+  const prepared: ProtectedText[] = sentences.map((s) =>
+    protectEntities(s.text, input.from, s.spans?.length ? s.spans : null),
   );
   const engine = await openMtEngine(
     input.model,
@@ -83,36 +94,149 @@ export async function translateRows(input: TranslateRowsInput): Promise<Translat
   try {
     outputs = await engine.translate(
       prepared.map((p) => p.text),
-      from,
-      to,
+      input.from,
+      input.to,
       input.options,
     );
   } finally {
     await engine.close();
   }
-  const out = rows.map((r, i): TranslatedRow => {
-    const restored = restoreEntities(outputs[i], prepared[i], to);
-    return {
-      id: r.id as string,
-      lang: to,
-      source_lang: from,
-      source_text: r.text as string,
-      translation: restored.text,
-      entity_tokens: restored.entities.flatMap((e) =>
-        e.found !== null && e.start !== null && e.end !== null
-          ? [{ surface: e.found, start: e.start, end: e.end, type: e.type, value: e.value }]
-          : [],
-      ),
-      entities: restored.entities,
-      survival_ok: restored.ok,
-      problems: restored.problems,
-    };
-  });
+  return prepared.map((p, i) => restoreEntities(outputs[i], p, input.to));
+}
+
+/** The restored entities the check found, as spans of the translation. */
+function foundSpans(r: Restored): EntityToken[] {
+  return r.entities.flatMap((e) =>
+    e.found !== null && e.start !== null && e.end !== null
+      ? [{ surface: e.found, start: e.start, end: e.end, type: e.type, value: e.value }]
+      : [],
+  );
+}
+
+export async function translateRows(input: TranslateRowsInput): Promise<TranslateRowsResult> {
+  const { rows, file, from, to } = input;
+  checkRows(rows, file, from);
+  const restored = await translateSentences(
+    rows.map((r) => ({
+      text: r.text as string,
+      spans: (r.entity_tokens as EntityToken[] | undefined) ?? null,
+    })),
+    input,
+  );
+  const out = rows.map((r, i): TranslatedRow => ({
+    id: r.id as string,
+    lang: to,
+    source_lang: from,
+    source_text: r.text as string,
+    translation: restored[i].text,
+    entity_tokens: foundSpans(restored[i]),
+    entities: restored[i].entities,
+    survival_ok: restored[i].ok,
+    problems: restored[i].problems,
+  }));
   const all = out.flatMap((r) => r.entities);
   return {
     rows: out,
     entities: all.length,
     survived: all.filter((e) => e.survived).length,
     flagged: out.filter((r) => !r.survival_ok).length,
+  };
+}
+
+export interface TranslateTierInput extends Omit<TranslateRowsInput, 'rows' | 'file'> {
+  /** Name of the translation tier written next to each recording's transcript tier. */
+  tier: string;
+  author?: string;
+}
+
+export interface TranslateTierResult {
+  recordings: number;
+  segments: number;
+  entities: number;
+  survived: number;
+  /** Segments whose entities did not all come back: `audio id/segment id: problems`. */
+  flagged: string[];
+}
+
+/**
+ * Translates the transcript tier of every recording of a project into a
+ * translation tier (child of the transcript tier), one segment per
+ * transcript segment with the same times; a segment already there at those
+ * times is updated. Restored entities become the segments' entity spans.
+ */
+export async function translateProjectTier(
+  annotations: AnnotationRepo,
+  audioIds: readonly number[],
+  input: TranslateTierInput,
+): Promise<TranslateTierResult> {
+  const work: { audioId: number; source: Tier; segment: Segment }[] = [];
+  for (const audioId of audioIds) {
+    const source = annotations.listTiers(audioId).find((t) => t.kind === 'transcript');
+    if (!source) continue;
+    for (const segment of annotations.listSegments(source.id)) {
+      if (segment.text.trim() !== '') work.push({ audioId, source, segment });
+    }
+  }
+  const restored = await translateSentences(
+    work.map(({ segment: s }) => ({
+      text: s.text,
+      spans: s.entities.map((e) => ({
+        surface: cpSlice(s.text, e.start, e.end),
+        start: e.start,
+        end: e.end,
+        type: e.type,
+        value: e.value,
+      })),
+    })),
+    input,
+  );
+  const author = input.author ?? `mt:${input.model}`;
+  const flagged: string[] = [];
+  const tiers = new Map<number, Tier>();
+  work.forEach(({ audioId, source, segment }, i) => {
+    let tier =
+      tiers.get(audioId) ?? annotations.listTiers(audioId).find((t) => t.name === input.tier);
+    tier ??= annotations.createTier(audioId, {
+      name: input.tier,
+      kind: 'translation',
+      parentId: source.id,
+    });
+    if (tier.kind !== 'translation') {
+      throw new UserError(
+        'conflict',
+        `recording ${audioId} has a tier "${input.tier}" that is not a translation tier`,
+      );
+    }
+    tiers.set(audioId, tier);
+    const r = restored[i];
+    const there = annotations
+      .listSegments(tier.id)
+      .find((s) => s.start === segment.start && s.end === segment.end);
+    const seg = there
+      ? annotations.updateSegment(there.id, { text: r.text, machine: true }, author)
+      : annotations.addSegment(
+          tier.id,
+          { start: segment.start, end: segment.end, text: r.text, machine: true },
+          author,
+        );
+    annotations.setSegmentEntities(
+      seg.id,
+      foundSpans(r).map((e) => ({
+        type: e.type,
+        start: e.start,
+        end: e.end,
+        value: e.value ?? null,
+      })),
+      author,
+    );
+    if (!r.ok) flagged.push(`${audioId}/${segment.id}: ${r.problems.join('; ')}`);
+  });
+  const all = restored.flatMap((r) => r.entities);
+  return {
+    recordings: tiers.size,
+    segments: work.length,
+    entities: all.length,
+    survived: all.filter((e) => e.survived).length,
+    flagged,
   };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../native/cli/main.js';
 import type { TranslatedRow } from '../../../native/service/translate.js';
+import { Project } from '../../../native/store/project.js';
 import { closeInferenceWorker } from '../../../native/workers/inference.js';
 import { tempDir } from '../../helpers/temp.js';
 import { FIXTURE_MODELS } from '../models/fixtures.js';
@@ -117,5 +118,60 @@ describe('charkha translate', () => {
     const good = writeJsonl(dir, [{ id: 'a', text: 'x' }], 'good.jsonl');
     expect(await runCli(['translate', good, '--model', 'nope', ...args.slice(2)])).toBe(1);
     expect(err).toContain('no model "nope"');
+  });
+
+  it('-p --tier: a translation tier aligned to the transcript segments', async () => {
+    const dir = join(tempDir(), 'p');
+    const p = Project.init(dir);
+    const audioId = p.audio.insert({
+      sha256: 'a'.repeat(64),
+      originalName: 'hindi.wav',
+      ext: 'wav',
+      container: 'wav',
+      codec: 'pcm_s16le',
+      sampleRate: 16000,
+      channels: 1,
+      frames: 160000,
+      durationSec: 10,
+      bytes: 320044,
+      system: null,
+    });
+    const a = p.annotations;
+    const tr = a.createTier(audioId, { name: 'transcript', kind: 'transcript' });
+    const s1 = a.addSegment(
+      tr.id,
+      { start: 0, end: 2.5, text: 'Swiggy से मेरा खाना आ गया है।' },
+      'me',
+    );
+    a.setSegmentEntities(s1.id, [{ type: 'brand', start: 0, end: 6, value: null }], 'me');
+    a.addSegment(tr.id, { start: 3, end: 6, text: 'मेरी सैलरी 50 हजार रुपये है।' }, 'me');
+    p.close();
+    const args = ['translate', '-p', dir, '--tier', 'telugu', '--model', 'm2m100-tiny-fixture'];
+    expect(await runCli([...args, '--from', 'hi', '--to', 'te', '--json']), err).toBe(0);
+    const res = JSON.parse(out) as { segments: number; survived: number; entities: number };
+    expect(res).toMatchObject({ segments: 2, entities: 2, survived: 2, flagged: [] });
+    const q = Project.open(dir, { readonly: true });
+    try {
+      const tier = q.annotations.listTiers(audioId).find((t) => t.name === 'telugu')!;
+      expect([tier.kind, tier.parentId]).toEqual(['translation', tr.id]);
+      const segs = q.annotations.listSegments(tier.id);
+      expect(segs.map((s) => [s.start, s.end, s.text, s.machine])).toEqual([
+        [0, 2.5, 'స్విగ్గీ से मेरा खाना आ गया है।', true],
+        [3, 6, 'मेरी सैलरी 50,000 రూపాయలు है।', true],
+      ]);
+      expect(segs[0].entities).toEqual([{ type: 'brand', start: 0, end: 8, value: 'swiggy' }]);
+    } finally {
+      q.close();
+    }
+    // Run again: the same segments are updated, not doubled.
+    expect(await runCli([...args, '--from', 'hi', '--to', 'te'])).toBe(0);
+    const r = Project.open(dir, { readonly: true });
+    const tier = r.annotations.listTiers(audioId).find((t) => t.name === 'telugu')!;
+    expect(r.annotations.listSegments(tier.id)).toHaveLength(2);
+    r.close();
+    expect(
+      await runCli(['translate', '-p', dir, '--model', 'x', '--from', 'hi', '--to', 'te']),
+    ).toBe(1);
+    expect(err).toContain('with -p give --tier');
   });
 });
