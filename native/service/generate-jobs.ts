@@ -29,6 +29,7 @@ interface Active {
   failure: unknown;
   /** The caller has its job id: later failures reach the page as events, not as the answer. */
   answered: boolean;
+  done: Promise<unknown>;
 }
 
 export class GenerateJobs {
@@ -107,6 +108,12 @@ export class GenerateJobs {
     name: string,
     go: (opts: FlywheelOptions) => Promise<FlywheelOutcome>,
   ): Promise<number> {
+    const previous = this.active;
+    // A job that has recorded its pause is about to return: wait for it rather than refuse.
+    if (previous && !previous.settled && previous.jobId !== null) {
+      const state = this.project.jobs.get(previous.jobId)?.state;
+      if (state !== 'running' && state !== 'pending') await previous.done;
+    }
     if (this.active && !this.active.settled)
       throw new UserError(
         'conflict',
@@ -119,6 +126,7 @@ export class GenerateJobs {
       settled: false,
       failure: undefined,
       answered: false,
+      done: Promise.resolve(),
     };
     this.active = active;
     this.rates.clear();
@@ -141,7 +149,7 @@ export class GenerateJobs {
         });
       },
     });
-    run.then(
+    active.done = run.then(
       (o) => {
         active.settled = true;
         this.note(`job ${o.jobId}: ${o.state}`);
@@ -162,6 +170,7 @@ export class GenerateJobs {
       const found = store.findJob(name);
       if (found && (active.jobId !== null || !active.settled || active.failure === undefined)) {
         this.activeJob = found.id;
+        active.jobId = found.id;
         active.answered = true;
         return found.id;
       }

@@ -57,7 +57,7 @@ export function generateHandlers(
   events?: EventBus,
 ): Pick<Handlers, GenerateMethod> {
   const jobs = new GenerateJobs(project, events);
-  setImmediate(() => jobs.resumeInterrupted());
+  jobs.resumeInterrupted();
   const fileOf = (f?: string) =>
     f
       ? isAbsolute(f)

@@ -169,6 +169,7 @@ export function ConfigForm({
                 </td>
                 <td>
                   <select
+                    className="asr"
                     aria-label={`ASR model of ${l.lang}`}
                     value={l.asr_model ?? '(none)'}
                     onChange={(e) =>
@@ -178,7 +179,7 @@ export function ConfigForm({
                       })
                     }
                   >
-                    <option value="auto">auto (the bundled or installed model for {l.lang})</option>
+                    <option value="auto">auto (the model made for {l.lang})</option>
                     <option value="(none)">none: generate and synthesise only</option>
                     {options.asrModels
                       .filter((m) => m.languages.includes(l.lang) || m.id === l.asr_model)
