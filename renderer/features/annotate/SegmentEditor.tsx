@@ -110,7 +110,7 @@ export function SegmentEditor(props: SegmentEditorProps) {
           lang={fieldLang}
           scheme={tier.kind === 'translation' || tier.kind === 'speaker' ? null : scheme}
           label={`${tier.name} of segment ${n}`}
-          rows={3}
+          rows={2}
           testId="segment-text"
           placeholder={scheme && speech ? 'Type in Latin: it becomes native script' : ''}
           onSelect={(s, e) => setSelection([s, e])}

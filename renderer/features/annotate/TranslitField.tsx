@@ -1,4 +1,11 @@
-import { forwardRef, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { typeKey, type RomanScheme, type WordInProgress } from './translit-typing.js';
 
 export interface TranslitFieldProps {
@@ -36,6 +43,18 @@ export const TranslitField = forwardRef<HTMLTextAreaElement, TranslitFieldProps>
         caret.current = null;
       }
     });
+
+    // React's onSelect misses a selection set by script (find, a test, an extension): the
+    // element's own select event does not.
+    const onSelectRef = useRef(props.onSelect);
+    onSelectRef.current = props.onSelect;
+    useEffect(() => {
+      const el = inner.current;
+      if (!el) return;
+      const on = () => onSelectRef.current?.(el.selectionStart, el.selectionEnd);
+      el.addEventListener('select', on);
+      return () => el.removeEventListener('select', on);
+    }, []);
 
     const endWord = () => {
       word.current = null;
