@@ -17,7 +17,12 @@ describe('entitySurvival', () => {
   it('reads amounts as digits, grouped digits, number words and native digits', () => {
     const entities = rowEntities(edsaRow('hi_currency_000000'));
     expect(entities).toEqual([
-      { type: 'currency_amount', value: '50000 INR', surface: '50 हजार रुपये' },
+      {
+        type: 'currency_amount',
+        value: '50000 INR',
+        surface: '50 हजार रुपये',
+        canonical: { kind: 'amount', value: 50000, currency: 'INR' },
+      },
     ]);
     const found = (t: string, lang: string): string | null =>
       entitySurvival(entities, t, lang)[0].found;
