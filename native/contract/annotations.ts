@@ -119,3 +119,15 @@ export const SegmentEdit = z.object({
   after: AnnotationSegment.nullable(),
 });
 export type SegmentEdit = z.infer<typeof SegmentEdit>;
+
+/** The interchange formats the Annotate screen exports (ELAN, Praat, subtitles, tables, Audacity). */
+export const EXPORT_FORMATS = ['eaf', 'textgrid', 'srt', 'vtt', 'tsv', 'csv', 'audacity'] as const;
+export const ExportAnnotationsRequest = z.object({
+  audioId: z.number().int(),
+  format: z.enum(EXPORT_FORMATS),
+});
+/** The file as the CLI's `charkha export annotations` writes it, for a download. */
+export const ExportedAnnotations = z.object({
+  fileName: z.string(),
+  base64: z.string(),
+});

@@ -3,6 +3,7 @@ import type { ApiParsedRequest } from '../contract/api.js';
 import type { Lang } from '../contract/common.js';
 import { LANGS } from '../contract/common.js';
 import { UserError } from '../contract/errors.js';
+import { renderAnnotations } from '../interchange/annotation-project.js';
 import { prepareReferenceEntities } from '../metrics/ehr/value-spans.js';
 import { cpLength, cpSlice } from '../text/code-points.js';
 import type { Project } from '../store/project.js';
@@ -97,5 +98,9 @@ export function annotationHandlers(project: Project): Pick<Handlers, AnnotationM
     'annotations.restoreSegment': (r) => repo.restoreSegment(r, author()),
     'annotations.history': (r) => repo.history(r.segmentId),
     'annotations.suggestValue': (r) => ({ value: suggestValue(r) }),
+    'annotations.export': (r) => {
+      const out = renderAnnotations(project, { format: r.format, audio: String(r.audioId) });
+      return { fileName: out.fileName, base64: out.bytes.toString('base64') };
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, test, manifestRows } from './fixtures/test.js';
 import { playerTime, snap, waveformInk } from './fixtures/page-helpers.js';
 
@@ -115,6 +116,21 @@ test('segments a Telugu recording by keyboard, transcribes, tags and reviews it,
     'aria-checked',
     'true',
   );
+
+  // Export for ELAN and Praat: the files carry the typed Telugu.
+  for (const [format, ext] of [
+    ['eaf', '.eaf'],
+    ['textgrid', '.TextGrid'],
+  ]) {
+    await page.getByLabel('Export format').selectOption(format);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe(`09${ext}`);
+    const body = readFileSync(await file.path(), 'utf8');
+    expect(body).toContain(row.text);
+  }
 
   // The state filter shows the reviewed segment alone.
   await page.getByLabel('Show segments in state').selectOption('reviewed');

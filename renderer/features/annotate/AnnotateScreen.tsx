@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { SegmentState } from '../../../native/contract/annotations.js';
 import { useBridge } from '../../app/bridge-context.js';
 import { useEngine } from '../../app/use-engine.js';
-import { engineErrorFrom } from '../../bridge/engine-error.js';
+import { engineErrorFrom, type EngineError } from '../../bridge/engine-error.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { formatTime } from '../player/peaks.js';
 import { useFittedPeaks } from '../player/PlayerDock.js';
@@ -10,6 +10,7 @@ import { usePlayer } from '../player/player-context.js';
 import './annotate.css';
 import { usePrefs } from './prefs.js';
 import { markBoundary, nudge, segmentAt } from './segment-ops.js';
+import { ExportButton } from './ExportButton.js';
 import { SegmentEditor } from './SegmentEditor.js';
 import { SegmentList, STATE_NAMES } from './SegmentList.js';
 import { SegmentWaveform, type WaveControl } from './SegmentWaveform.js';
@@ -72,6 +73,7 @@ function Workspace({ audioId }: { audioId: number }) {
   const [mark, setMark] = useState<number | null>(null);
   const [filter, setFilter] = useState<SegmentState | ''>('');
   const [playError, setPlayError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<EngineError | null>(null);
   const wave = useRef<WaveControl | null>(null);
   const textRef = useRef<HTMLTextAreaElement | null>(null);
 
@@ -281,6 +283,7 @@ function Workspace({ audioId }: { audioId: number }) {
               ? 'Saving…'
               : 'Not saved'}
         </span>
+        <ExportButton audioId={audioId} beforeExport={store.flush} onError={setExportError} />
         <button
           type="button"
           className="btn btn-small"
@@ -366,6 +369,7 @@ function Workspace({ audioId }: { audioId: number }) {
       </div>
 
       {store.editError && <ErrorView error={store.editError} />}
+      {exportError && <ErrorView error={exportError} />}
       {playError && (
         <ErrorView
           error={engineErrorFrom(

@@ -103,6 +103,32 @@ describe('annotation methods of the service API', () => {
     }[];
     expect(history.map((h) => h.op)).toEqual(['create', 'update', 'entities', 'delete', 'restore']);
   });
+
+  it('exports the recording’s tiers as ELAN and Praat files, as the CLI writes them', async () => {
+    const { service, audioId } = await serviceWithAudio();
+    const ws = (await service.dispatch('annotations.tiers', { audioId })) as {
+      tiers: { id: number }[];
+    };
+    await service.dispatch('annotations.addSegment', {
+      tierId: ws.tiers[0].id,
+      start: 0.5,
+      end: 1.25,
+      text: 'ఇరవై లక్ష',
+    });
+    for (const [format, ext, mark] of [
+      ['eaf', '.eaf', 'ANNOTATION_DOCUMENT'],
+      ['textgrid', '.TextGrid', 'IntervalTier'],
+    ]) {
+      const out = (await service.dispatch('annotations.export', { audioId, format })) as {
+        fileName: string;
+        base64: string;
+      };
+      const text = Buffer.from(out.base64, 'base64').toString('utf8');
+      expect(out.fileName).toBe(`tone${ext}`);
+      expect(text).toContain(mark);
+      expect(text).toContain('ఇరవై లక్ష');
+    }
+  });
 });
 
 describe('the canonical value suggested for a tagged span', () => {
