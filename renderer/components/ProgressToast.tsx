@@ -8,6 +8,22 @@ interface Shown extends Progress {
   at: number;
 }
 
+/** At most this many toasts; the rest are counted, so a busy engine never covers the screen. */
+const MAX_SHOWN = 3;
+
+/**
+ * Tasks named `kind:id:stage` (a flywheel job's steps) are one piece of work
+ * in stages: a toast per job, showing its current stage, not one per stage.
+ */
+function groupOf(task: string): string {
+  const i = task.lastIndexOf(':');
+  return i > 0 && task.indexOf(':') < i ? task.slice(0, i) : task;
+}
+
+function labelOf(task: string): string {
+  return task.split(':').join(' · ');
+}
+
 /**
  * Long engine work (imports, scoring, generation) reports progress as
  * events; this shows the latest of each task in a corner and lets it go a
@@ -22,7 +38,7 @@ export function ProgressToast({ onCancel }: { onCancel?: (task: string) => void 
     () =>
       bridge.subscribe((e) => {
         if (e.kind !== 'progress') return;
-        setTasks((t) => ({ ...t, [e.task]: { ...e, at: Date.now() } }));
+        setTasks((t) => ({ ...t, [groupOf(e.task)]: { ...e, at: Date.now() } }));
       }),
     [bridge],
   );
@@ -41,16 +57,18 @@ export function ProgressToast({ onCancel }: { onCancel?: (task: string) => void 
     return () => window.clearInterval(id);
   }, []);
 
-  const list = Object.values(tasks);
-  if (list.length === 0) return null;
+  const all = Object.entries(tasks).sort(([, a], [, b]) => b.at - a.at);
+  if (all.length === 0) return null;
+  const list = all.slice(0, MAX_SHOWN);
+  const hidden = all.length - list.length;
   return (
     <div className="toasts" role="status" aria-live="polite">
-      {list.map((p) => {
+      {list.map(([group, p]) => {
         const pct = p.total ? Math.min(100, (p.done / p.total) * 100) : null;
         return (
-          <div key={p.task} className="toast">
+          <div key={group} className="toast">
             <div className="toast-line">
-              <strong>{p.task}</strong>
+              <strong>{labelOf(p.task)}</strong>
               <span className="muted">
                 {p.total !== null
                   ? `${p.done.toLocaleString()} / ${p.total.toLocaleString()}`
@@ -75,7 +93,7 @@ export function ProgressToast({ onCancel }: { onCancel?: (task: string) => void 
                 className="btn btn-small btn-quiet"
                 onClick={() =>
                   setTasks((t) =>
-                    Object.fromEntries(Object.entries(t).filter(([k]) => k !== p.task)),
+                    Object.fromEntries(Object.entries(t).filter(([k]) => k !== group)),
                   )
                 }
               >
@@ -85,6 +103,11 @@ export function ProgressToast({ onCancel }: { onCancel?: (task: string) => void 
           </div>
         );
       })}
+      {hidden > 0 && (
+        <div className="toast small muted">
+          and {hidden} more task{hidden === 1 ? '' : 's'} working
+        </div>
+      )}
     </div>
   );
 }
