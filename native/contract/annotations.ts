@@ -131,3 +131,35 @@ export const ExportedAnnotations = z.object({
   fileName: z.string(),
   base64: z.string(),
 });
+
+/** The installed ASR models that can pre-annotate a recording, for the screen's model picker. */
+export const PreannotateModelsResponse = z.object({
+  lang: Lang,
+  models: z.array(z.object({ id: z.string(), name: z.string(), family: z.string() })),
+});
+
+/**
+ * Pre-annotation of one recording's transcript tier: VAD first when the tier
+ * has no segments, then an ASR model over all (or the listed) segments.
+ */
+export const PreannotateRequest = z.object({
+  audioId: z.number().int(),
+  /** Default: the first installed ASR model for the language. */
+  model: z.string().min(1).optional(),
+  /** Default: the language of the recording's utterances. */
+  lang: Lang.optional(),
+  /** Only these segments of the transcript tier; default all. */
+  segmentIds: z.array(z.number().int()).optional(),
+});
+export const PreannotateResult = z.object({
+  jobId: z.number().int(),
+  model: z.string(),
+  lang: Lang,
+  /** Segments the VAD made (0 when the tier already had segments). */
+  created: z.number().int(),
+  /** Segments whose text the model wrote. */
+  transcribed: z.number().int(),
+  /** Segments a person had edited, left as they were. */
+  skippedEdited: z.number().int(),
+});
+export type PreannotateResult = z.infer<typeof PreannotateResult>;

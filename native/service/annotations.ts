@@ -6,7 +6,11 @@ import { UserError } from '../contract/errors.js';
 import { renderAnnotations } from '../interchange/annotation-project.js';
 import { prepareReferenceEntities } from '../metrics/ehr/value-spans.js';
 import { cpLength, cpSlice } from '../text/code-points.js';
+import { ModelRegistry } from '../models/registry.js';
+import { projectModelRows } from '../models/project-models.js';
+import type { EventBus } from '../server/events.js';
 import type { Project } from '../store/project.js';
+import { asrModelsFor, preannotate } from './annotations-preannotate.js';
 import type { Handlers } from './service.js';
 
 type AnnotationMethod = Extract<keyof Handlers, `annotations.${string}`>;
@@ -36,7 +40,7 @@ export function annotatorOf(project: Project): string {
 }
 
 /** The language most of a recording's utterances are in; Hindi when it has none. */
-function recordingLang(project: Project, audioId: number): Lang {
+export function recordingLang(project: Project, audioId: number): Lang {
   const row = project.db
     .prepare(
       `SELECT lang FROM utterances WHERE audio_id = ?
@@ -58,9 +62,14 @@ export function suggestValue(r: ApiParsedRequest<'annotations.suggestValue'>): s
 }
 
 /** The Annotate screen's methods: tiers and segments of one recording, with the edit log. */
-export function annotationHandlers(project: Project): Pick<Handlers, AnnotationMethod> {
+export function annotationHandlers(
+  project: Project,
+  events?: EventBus,
+): Pick<Handlers, AnnotationMethod> {
   const repo = project.annotations;
   const author = () => annotatorOf(project);
+  const registry = () =>
+    new ModelRegistry({ projectModels: () => projectModelRows(project.db, project.paths.root) });
   return {
     'annotations.tiers': (r) => {
       const audio = project.audio.get(r.audioId);
@@ -102,5 +111,30 @@ export function annotationHandlers(project: Project): Pick<Handlers, AnnotationM
       const out = renderAnnotations(project, { format: r.format, audio: String(r.audioId) });
       return { fileName: out.fileName, base64: out.bytes.toString('base64') };
     },
+    'annotations.preannotateModels': async (r) => {
+      const lang = recordingLang(project, r.audioId);
+      const models = await asrModelsFor(registry(), lang);
+      return {
+        lang,
+        models: models.map((m) => ({
+          id: m.id,
+          name: m.manifest.name ?? m.id,
+          family: m.manifest.family,
+        })),
+      };
+    },
+    'annotations.preannotate': (r) =>
+      preannotate(
+        project,
+        registry(),
+        {
+          audioId: r.audioId,
+          lang: r.lang ?? recordingLang(project, r.audioId),
+          model: r.model,
+          segmentIds: r.segmentIds,
+          author: author(),
+        },
+        events,
+      ),
   };
 }

@@ -62,7 +62,7 @@ export class Service {
       ...evaluateHandlers(project),
       ...modelsHandlers(project, events),
       ...generateHandlers(project, events),
-      ...annotationHandlers(project),
+      ...annotationHandlers(project, events),
     };
   }
 
