@@ -11,6 +11,7 @@ import './annotate.css';
 import { usePrefs } from './prefs.js';
 import { markBoundary, nudge, segmentAt } from './segment-ops.js';
 import { ExportButton } from './ExportButton.js';
+import { PreannotateButton } from './PreannotateButton.js';
 import { SegmentEditor } from './SegmentEditor.js';
 import { SegmentList, STATE_NAMES } from './SegmentList.js';
 import { SegmentWaveform, type WaveControl } from './SegmentWaveform.js';
@@ -87,6 +88,13 @@ function Workspace({ audioId }: { audioId: number }) {
   const segs = store.segments;
   const index = segs.findIndex((s) => s.id === selectedId);
   const seg = index >= 0 ? segs[index] : null;
+  const { reloadTier, selectTier } = store;
+  const transcriptId = ws?.tiers.find((t) => t.kind === 'transcript')?.id;
+  const reloadTranscript = useCallback(async () => {
+    if (transcriptId === undefined) return;
+    await reloadTier(transcriptId);
+    selectTier(transcriptId);
+  }, [reloadTier, selectTier, transcriptId]);
   const schemePref = prefs.schemes[lang];
   const scheme: RomanScheme | null = !canTransliterate(lang)
     ? null
@@ -283,6 +291,13 @@ function Workspace({ audioId }: { audioId: number }) {
               ? 'Saving…'
               : 'Not saved'}
         </span>
+        <PreannotateButton
+          audioId={audioId}
+          selectedId={selectedId}
+          beforeRun={store.flush}
+          afterRun={reloadTranscript}
+          onError={setExportError}
+        />
         <ExportButton audioId={audioId} beforeExport={store.flush} onError={setExportError} />
         <button
           type="button"

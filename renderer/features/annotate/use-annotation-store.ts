@@ -31,6 +31,8 @@ export interface AnnotationStore {
   /** The last edit the engine refused (an overlap, a bad time), shown until the next one succeeds. */
   editError: EngineError | null;
   clearEditError(): void;
+  /** Reads a tier again from the project (after the engine wrote to it, as pre-annotation does). */
+  reloadTier(tierId: number): Promise<void>;
   tierId: number | null;
   selectTier(id: number): void;
   /** The active tier's segments, sorted by start; a new array after every change. */
@@ -426,6 +428,7 @@ export function useAnnotationStore(audioId: number): AnnotationStore {
     loadError,
     editError,
     clearEditError: () => setEditError(null),
+    reloadTier: loadTier,
     tierId,
     selectTier: setTierId,
     segments,
