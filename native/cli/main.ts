@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../package-root.js';
+import { annotationsCommand } from './commands/annotations.js';
 import { compareCommand, evalCommand } from './commands/eval.js';
 import { exportCommand } from './commands/export.js';
 import { mergeCommand } from './commands/merge.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   program.addCommand(importCommand());
   program.addCommand(exportCommand());
   program.addCommand(mergeCommand());
+  program.addCommand(annotationsCommand());
   program.addCommand(serveCommand());
   program.addCommand(scoreCommand());
   program.addCommand(evalCommand());

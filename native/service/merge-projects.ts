@@ -12,7 +12,9 @@ import { dirname } from 'node:path';
 import { UserError } from '../contract/errors.js';
 import type { Db } from '../store/database.js';
 import { Project, projectPaths } from '../store/project.js';
+import { AnnotationRepo } from '../store/annotation-repo.js';
 import type { NewSpan } from '../store/utterance-repo.js';
+import { copySegmentWithHistory } from './annotations-merge.js';
 import { monoCachePath, peaksCachePath, sha256Of, storedAudioPath } from './audio-prepare.js';
 import {
   hasTable,
@@ -318,12 +320,19 @@ function mergeModels(st: MergeState, s: MergeSource): void {
 function mergeTiers(st: MergeState, s: MergeSource): void {
   const tiers = s.db.prepare<[], Row>('SELECT * FROM tiers ORDER BY id').all();
   const nameOf = new Map(tiers.map((t) => [t.id as number, t.name as string]));
+  // Notes and entity spans are part of a segment's content (migration 0004).
   const segs = (db: Db, tierId: unknown) =>
     db
       .prepare<[unknown], Row>(
-        'SELECT start_sec, end_sec, text, state, machine, author, updated_at FROM segments WHERE tier_id = ? ORDER BY start_sec, end_sec, id',
+        `SELECT start_sec, end_sec, text, state, note, machine, author, updated_at,
+           (SELECT json_group_array(json_array(type, start, end, value))
+              FROM (SELECT * FROM segment_entities e WHERE e.segment_id = s.id ORDER BY ord)) AS spans
+         FROM segments s WHERE tier_id = ? ORDER BY start_sec, end_sec, id`,
       )
       .all(tierId);
+  const sourceRepo = new AnnotationRepo(s.db);
+  // Batch numbers are per project: one map per source keeps an action's rows together.
+  const batches = new Map<number, number>();
   for (const t of tiers) {
     const sha = s.audioSha.get(t.audio_id as number)!;
     const audioId = targetAudioId(st.db, sha)!;
@@ -364,8 +373,11 @@ function mergeTiers(st: MergeState, s: MergeSource): void {
       kind: t.kind,
       parent_id: parentId,
       vocabulary_json: t.vocabulary_json,
+      participant: t.participant,
+      annotator: t.annotator,
     });
-    for (const seg of mine.segments) insert(st.db, 'segments', { ...seg, tier_id: id });
+    for (const seg of sourceRepo.listSegments(t.id as number))
+      copySegmentWithHistory(st.db, s.db, seg, id, batches);
     st.claim(key, s.root);
     st.count('tiers', 'added');
   }
