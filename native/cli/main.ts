@@ -13,6 +13,7 @@ import { scoreCommand } from './commands/score.js';
 import { serveCommand } from './commands/serve.js';
 import { synthesizeCommand } from './commands/synthesize.js';
 import { generateCommand } from './commands/generate.js';
+import { lexiconCommand } from './commands/lexicon.js';
 import { overlapCommand } from './commands/overlap.js';
 import { tagCommand } from './commands/tag.js';
 import { transcribeCommand } from './commands/transcribe.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   program.addCommand(synthesizeCommand());
   program.addCommand(modelsCommand());
   program.addCommand(generateCommand());
+  program.addCommand(lexiconCommand());
   program.addCommand(overlapCommand());
   program.addCommand(tagCommand());
   program.addCommand(transcribeCommand());

@@ -51,6 +51,12 @@ export interface GenerateConfig {
    * the same templates and row count, no spans (the entity-free control).
    */
   plainSlots?: boolean;
+  /**
+   * A lexicon folder whose `templates.json` replaces the language's own (one
+   * language only): machine-translated templates under review are tried
+   * out this way before they move into `assets/lexicons/`.
+   */
+  templatesDir?: string;
 }
 
 export interface GenerateSummary {

@@ -44,12 +44,13 @@ export function unreadableTemplate(text: string, lang: string): boolean {
 
 const templateCache = new Map<string, LangTemplates>();
 
-function templatesOf(lang: string): LangTemplates {
-  const hit = templateCache.get(lang);
+function templatesOf(lang: string, folder?: string): LangTemplates {
+  const key = folder === undefined ? lang : `${lang}\0${folder}`;
+  const hit = templateCache.get(key);
   if (hit) return hit;
   const byClassSplit = new Map<string, TemplateEntry[]>();
   const skipped: string[] = [];
-  for (const t of loadTemplates(lang)) {
+  for (const t of loadTemplates(lang, folder)) {
     if (t.slots.some((s) => UNSUPPORTED_SLOTS.includes(s)) || unreadableTemplate(t.text, lang)) {
       skipped.push(t.id);
       continue;
@@ -60,7 +61,7 @@ function templatesOf(lang: string): LangTemplates {
     byClassSplit.set(key, list);
   }
   const lt = { byClassSplit, skipped };
-  templateCache.set(lang, lt);
+  templateCache.set(key, lt);
   return lt;
 }
 
@@ -72,6 +73,9 @@ function checkConfig(c: GenerateConfig): void {
     }
   }
   if (c.langs.length === 0) throw new UserError('bad_input', '--lang: give at least one language');
+  if (c.templatesDir !== undefined && c.langs.length !== 1) {
+    throw new UserError('bad_input', '--templates: give exactly one language with --lang');
+  }
   if (!Number.isSafeInteger(c.count) || c.count < 0) {
     throw new UserError('bad_input', `--count: expected a non-negative integer, got ${c.count}`);
   }
@@ -97,6 +101,9 @@ export function* generateRows(
   summary?: GenerateSummary,
 ): Generator<GeneratedRow> {
   checkConfig(config);
+  // A folder under review is being edited between runs: read it afresh.
+  if (config.templatesDir !== undefined)
+    templateCache.delete(`${config.langs[0]}\0${config.templatesDir}`);
   const classes: readonly TemplateClass[] = config.classes?.length
     ? config.classes
     : templateClasses;
@@ -111,7 +118,7 @@ export function* generateRows(
     const lang = config.langs[i % L];
     const cls = classes[Math.floor(i / L) % classes.length];
     const split: Split = mode === 'both' ? rowSplit(i, testShare) : mode;
-    const list = templatesOf(lang).byClassSplit.get(`${cls}:${split}`) ?? [];
+    const list = templatesOf(lang, config.templatesDir).byClassSplit.get(`${cls}:${split}`) ?? [];
     if (list.length === 0) {
       throw new UserError('bad_input', `${lang}: no ${split} templates of class ${cls}`);
     }
@@ -176,7 +183,7 @@ export function* generateRows(
   }
   if (summary) {
     const skipped: string[] = [];
-    for (const l of config.langs) skipped.push(...templatesOf(l).skipped);
+    for (const l of config.langs) skipped.push(...templatesOf(l, config.templatesDir).skipped);
     summary.skipped_templates = skipped;
   }
 }

@@ -150,6 +150,17 @@ export const templateSchema = z
     text,
     /** Slot names in order of appearance, each once. */
     slots: z.array(z.enum(slotNames)),
+    /**
+     * `machine`: written by a translation model (`charkha generate
+     * --templates-from`) and not yet read by a person; `approved`: read and
+     * kept (`charkha lexicon approve`). Absent: written by a person.
+     */
+    review: z.enum(['machine', 'approved']).optional(),
+    /** The template this one was translated from (`en-digits-001`). */
+    translated_from: z
+      .string()
+      .regex(/^[a-z]{2,3}-[a-z_]+-\d{3}$/)
+      .optional(),
   })
   // A code-mix sentence may carry its entities as literal English words;
   // every other class exists to place typed entities, so it needs a slot.
@@ -163,6 +174,21 @@ export const templatesFileSchema = z.strictObject({
   templates: z.array(templateSchema).min(1),
 });
 export type TemplateRecord = z.infer<typeof templateSchema>;
+
+/** Translated templates whose slots did not come back exactly once: kept for a person, never used. */
+export const rejectedTemplatesFileSchema = z.strictObject({
+  ...provenance,
+  lang: langCode,
+  rejected: z.array(
+    z.strictObject({
+      translated_from: text,
+      source_text: text,
+      translation: z.string(),
+      reason: text,
+    }),
+  ),
+});
+export type RejectedTemplatesFile = z.infer<typeof rejectedTemplatesFileSchema>;
 
 // ---------------------------------------------------------------- formats
 

@@ -123,7 +123,13 @@ const fileCache = new Map<string, unknown>();
 function loadFile<T>(rel: string, schema: z.ZodType<T>): T {
   const hit = fileCache.get(rel);
   if (hit !== undefined) return hit as T;
-  const path = join(lexiconRoot(), rel);
+  const parsed = readLexiconFile(join(lexiconRoot(), rel), schema);
+  fileCache.set(rel, parsed);
+  return parsed;
+}
+
+/** Read, parse and validate one lexicon file anywhere (a folder under review), uncached. */
+export function readLexiconFile<T>(path: string, schema: z.ZodType<T>): T {
   const shown = relative(process.cwd(), path) || path;
   if (!existsSync(path)) throw new Error(`lexicon file missing: ${shown}`);
   let data: unknown;
@@ -132,9 +138,7 @@ function loadFile<T>(rel: string, schema: z.ZodType<T>): T {
   } catch (e) {
     throw new Error(`cannot parse lexicon file ${shown}: ${(e as Error).message}`);
   }
-  const parsed = parseLexicon(schema, data, shown);
-  fileCache.set(rel, parsed);
-  return parsed;
+  return parseLexicon(schema, data, shown);
 }
 
 /** NFC everywhere (files may be saved decomposed); Latin folded so "PAYTM" finds Paytm. */
@@ -238,12 +242,19 @@ export function loadLoanwords(): LoanwordEntry[] {
   return loanwordsCache;
 }
 
-/** Sentence templates of one language (`assets/lexicons/<lang>/templates.json`). */
-export function loadTemplates(lang: string): TemplateEntry[] {
-  const file = loadFile(`${lang}/templates.json`, templatesFileSchema);
+/**
+ * Sentence templates of one language: `assets/lexicons/<lang>/templates.json`,
+ * or `<folder>/templates.json` of a lexicon folder under review.
+ */
+export function loadTemplates(lang: string, folder?: string): TemplateEntry[] {
+  const file =
+    folder === undefined
+      ? loadFile(`${lang}/templates.json`, templatesFileSchema)
+      : readLexiconFile(join(folder, 'templates.json'), templatesFileSchema);
   if (file.lang !== lang) {
+    const shown = folder === undefined ? `${lang}/templates.json` : join(folder, 'templates.json');
     throw new Error(
-      `invalid lexicon file ${lang}/templates.json:\n  lang: is "${file.lang}", expected "${lang}"`,
+      `invalid lexicon file ${shown}:\n  lang: is "${file.lang}", expected "${lang}"`,
     );
   }
   return file.templates;

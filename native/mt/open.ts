@@ -5,7 +5,7 @@
  */
 import { UserError } from '../contract/errors.js';
 import { ModelRegistry } from '../models/registry.js';
-import type { MtEngine } from './engine.js';
+import type { MtEngine, TranslateOptions } from './engine.js';
 
 export interface OpenMtOptions {
   registry?: ModelRegistry;
@@ -32,5 +32,22 @@ export async function openMtEngine(
   } catch (e) {
     await model.close();
     throw e;
+  }
+}
+
+/** Opens `modelId`, translates `texts` in one go and closes the engine again. */
+export async function translateOnce(
+  modelId: string,
+  texts: readonly string[],
+  from: string,
+  to: string,
+  options: TranslateOptions | undefined,
+  registry?: ModelRegistry,
+): Promise<string[]> {
+  const engine = await openMtEngine(modelId, registry ? { registry } : {});
+  try {
+    return await engine.translate(texts, from, to, options);
+  } finally {
+    await engine.close();
   }
 }

@@ -46,6 +46,43 @@ export interface RestoreOptions {
 const [P0, P1] = PLACEHOLDER_PREFIX;
 const PLACEHOLDER = new RegExp(`${P0}\\s?${P1}\\s?(\\p{Nd}+)`, 'giu');
 
+export interface FilledPlaceholders {
+  text: string;
+  /** Times the model wrote each placeholder, by index. */
+  seen: number[];
+  /** Placeholders with no index of the source, as the model wrote them. */
+  invented: string[];
+  /** Placeholder indexes in the order the translation has them (first writing of each). */
+  order: number[];
+}
+
+/**
+ * Writes `fill[i]` in place of placeholder i in a translation (each once: a
+ * repetition is dropped, so no check counts it as the value coming back) and
+ * counts what the model did with each. Shared by entity restoration and
+ * template slots (template-slots.ts).
+ */
+export function fillPlaceholders(translation: string, fill: readonly string[]): FilledPlaceholders {
+  const seen = new Array<number>(fill.length).fill(0);
+  const invented: string[] = [];
+  const order: number[] = [];
+  const text = translation
+    .replace(PLACEHOLDER, (whole, digits: string) => {
+      const i = Number(asciiDigits(digits));
+      if (!(i < fill.length)) {
+        invented.push(whole);
+        return '';
+      }
+      seen[i]++;
+      if (seen[i] > 1) return '';
+      order.push(i);
+      return fill[i];
+    })
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  return { text, seen, invented, order };
+}
+
 export function restoreEntities(
   translation: string,
   p: ProtectedText,
@@ -53,20 +90,7 @@ export function restoreEntities(
   opts: RestoreOptions = {},
 ): Restored {
   const rendered = p.entities.map((e) => renderEntity(e, p.lang, targetLang));
-  const seen = new Array<number>(p.entities.length).fill(0);
-  const invented: string[] = [];
-  let text = translation.replace(PLACEHOLDER, (whole, digits: string) => {
-    const i = Number(asciiDigits(digits));
-    if (!(i < p.entities.length)) {
-      invented.push(whole);
-      return '';
-    }
-    seen[i]++;
-    // A repeated placeholder is written once: the survival check must not
-    // count the model's repetition as the entity coming back.
-    return seen[i] === 1 ? rendered[i] : '';
-  });
-  text = text.replace(/\s{2,}/g, ' ').trim();
+  const { text, seen, invented } = fillPlaceholders(translation, rendered);
   const survival: EntitySurvival[] = entitySurvival(
     p.entities.map((e) => ({
       type: e.type,

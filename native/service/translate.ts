@@ -10,7 +10,7 @@ import { UserError } from '../contract/errors.js';
 import type { EntityToken } from '../metrics/ehr/value-spans.js';
 import type { ModelRegistry } from '../models/registry.js';
 import type { TranslateOptions } from '../mt/engine.js';
-import { openMtEngine } from '../mt/open.js';
+import { translateOnce } from '../mt/open.js';
 import { protectEntities } from '../mt/protect.js';
 import type { ProtectedText } from '../mt/protect.js';
 import { restoreEntities } from '../mt/restore.js';
@@ -86,21 +86,14 @@ async function translateSentences(
   const prepared: ProtectedText[] = sentences.map((s) =>
     protectEntities(s.text, input.from, s.spans?.length ? s.spans : null),
   );
-  const engine = await openMtEngine(
+  const outputs = await translateOnce(
     input.model,
-    input.registry ? { registry: input.registry } : {},
+    prepared.map((p) => p.text),
+    input.from,
+    input.to,
+    input.options,
+    input.registry,
   );
-  let outputs: string[];
-  try {
-    outputs = await engine.translate(
-      prepared.map((p) => p.text),
-      input.from,
-      input.to,
-      input.options,
-    );
-  } finally {
-    await engine.close();
-  }
   return prepared.map((p, i) => restoreEntities(outputs[i], p, input.to));
 }
 

@@ -9,10 +9,11 @@ import { templateClasses, type TemplateClass } from '../../entities/lexicon-sche
 import { importCorpus } from '../../service/import-corpus.js';
 import { printJson, printLine } from '../output.js';
 import { withProject } from '../project-option.js';
+import { runBootstrap, type BootstrapOpts } from './generate-templates.js';
 
 interface GenerateOpts {
-  lang: string;
-  count: string;
+  lang?: string;
+  count?: string;
   seed: string;
   classes?: string;
   split: string;
@@ -20,6 +21,7 @@ interface GenerateOpts {
   project?: string;
   json?: boolean;
   plainSlots?: boolean;
+  templates?: string;
 }
 
 function int(flag: string, s: string): number {
@@ -36,6 +38,9 @@ function list(s: string): string[] {
 }
 
 export function configFromOptions(o: GenerateOpts): GenerateConfig {
+  if (o.lang === undefined || o.count === undefined) {
+    throw new UserError('bad_input', 'generate: give --lang and --count (or --templates-from)');
+  }
   const split = o.split;
   if (split !== 'train' && split !== 'test' && split !== 'both') {
     throw new UserError('bad_input', `--split: expected train, test or both, got "${split}"`);
@@ -56,6 +61,7 @@ export function configFromOptions(o: GenerateOpts): GenerateConfig {
     classes: classes as TemplateClass[] | undefined,
     split,
     plainSlots: o.plainSlots === true,
+    ...(o.templates !== undefined ? { templatesDir: o.templates } : {}),
   };
 }
 
@@ -98,8 +104,8 @@ function printSummary(s: GenerateSummary, where: string): void {
 export function generateCommand(): Command {
   return new Command('generate')
     .description('generate an entity-dense synthetic corpus (written text, spoken text, spans)')
-    .requiredOption('--lang <codes>', 'languages, comma-separated (hi,te,ta)')
-    .requiredOption('--count <n>', 'number of rows')
+    .option('--lang <codes>', 'languages, comma-separated (hi,te,ta)')
+    .option('--count <n>', 'number of rows')
     .option('--seed <n>', 'random seed (same seed, same rows)', '1')
     .option('--classes <list>', `entity classes, comma-separated (${templateClasses.join(', ')})`)
     .option('--split <which>', 'train, test or both (every fifth row a test row)', 'both')
@@ -107,10 +113,29 @@ export function generateCommand(): Command {
       '--plain-slots',
       'fill every slot with plain words (same templates, no entities): the entity-free control',
     )
-    .option('--out <file>', 'write the rows as JSONL to this file')
+    .option(
+      '--templates <folder>',
+      "use this lexicon folder's templates.json (one --lang): machine-translated templates under review",
+    )
+    .option(
+      '--out <file>',
+      'write the rows as JSONL to this file (with --templates-from: the folder)',
+    )
+    .option(
+      '--templates-from <lang>',
+      "translate this language's templates (slots protected) into a lexicon folder for review",
+    )
+    .option('--to <lang>', 'with --templates-from: the target language')
+    .option('--mt <model>', 'with --templates-from: the translation model')
+    .option('--beams <n>', 'with --templates-from: beam size', '1')
+    .option('--max-length <n>', 'with --templates-from: most tokens per template', '256')
     .addOption(new Option('-p, --project <dir>', 'import the rows into this project instead'))
     .option('--json', 'print the summary as one JSON object')
-    .action(async (o: GenerateOpts) => {
+    .action(async (o: GenerateOpts & BootstrapOpts) => {
+      if (o.templatesFrom !== undefined) {
+        await runBootstrap(o);
+        return;
+      }
       if ((o.out === undefined) === (o.project === undefined)) {
         throw new UserError(
           'bad_input',

@@ -22,7 +22,7 @@ interface Opts {
   json?: boolean;
 }
 
-function wholeNumber(flag: string, v: string): number {
+export function wholeNumber(flag: string, v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) {
     throw new UserError('bad_input', `${flag} must be a whole number of at least 1, not "${v}"`);
