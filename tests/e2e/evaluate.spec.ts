@@ -57,7 +57,7 @@ test('compares two runs, finds a missed phone, plays it, fixes its reference and
   await expect(page.getByTestId('eval-utt-count')).toHaveText('1 match these filters');
   const row = page.getByTestId('eval-utterances').locator(`[data-utterance-id]`).first();
   await expect(row).toContainText(phones.typoId);
-  await row.click();
+  await row.locator('.cell-id').click();
 
   const detail = page.getByTestId('eval-detail');
   await expect(detail).toContainText(phones.typoId);
@@ -86,12 +86,15 @@ test('compares two runs, finds a missed phone, plays it, fixes its reference and
   );
   await expect(page.getByTestId('eval-utt-count')).toHaveText('0 match these filters');
 
+  // The picture an evaluator sees: every phone again, the rescored runs, the fixed utterance.
+  await page.getByLabel('Entity outcome', { exact: true }).selectOption('');
+  await expect(page.getByTestId('eval-utt-count')).toHaveText('7 match these filters');
+  await page.getByRole('button', { name: 'Close player' }).click();
+  await page.setViewportSize({ width: 1440, height: 2300 });
   mkdirSync(join(repoRoot, 'tests/e2e/screenshots'), { recursive: true });
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({
-    path: join(repoRoot, 'tests/e2e/screenshots/evaluate.png'),
-    fullPage: true,
-  });
+  await page.screenshot({ path: join(repoRoot, 'tests/e2e/screenshots/evaluate.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // The history lists the change: who, before, after.
   await page.getByRole('tab', { name: 'Reference history' }).click();
