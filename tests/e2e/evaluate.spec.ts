@@ -80,6 +80,8 @@ test('compares two runs, finds a missed phone, plays it, fixes its reference and
   const note = page.getByTestId('eval-rescored');
   await expect(note).toContainText('Rescored 2 runs');
   await expect(note).toContainText(phones.runA);
+  // The Player showed the old reference: it closes.
+  await expect(page.getByTestId('player')).toBeHidden();
   await expect(ehrA).not.toHaveText(ehrBefore);
   await expect(page.getByTestId('eval-detail').locator('tr[data-type="phone"]')).toContainText(
     'Hit',
@@ -89,7 +91,6 @@ test('compares two runs, finds a missed phone, plays it, fixes its reference and
   // The picture an evaluator sees: every phone again, the rescored runs, the fixed utterance.
   await page.getByLabel('Entity outcome', { exact: true }).selectOption('');
   await expect(page.getByTestId('eval-utt-count')).toHaveText('7 match these filters');
-  await page.getByRole('button', { name: 'Close player' }).click();
   await page.setViewportSize({ width: 1440, height: 2300 });
   mkdirSync(join(repoRoot, 'tests/e2e/screenshots'), { recursive: true });
   await page.evaluate(() => document.fonts.ready);

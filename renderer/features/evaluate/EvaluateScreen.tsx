@@ -3,6 +3,7 @@ import type { ReferenceEdit, RunSummary } from '../../../native/contract/index.j
 import { formatPct } from '../../app/format.js';
 import { useEngine } from '../../app/use-engine.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { usePlayer } from '../player/player-context.js';
 import { CompareTable } from './CompareTable.js';
 import { GroupedEhrChart } from './GroupedEhrChart.js';
 import { runColor } from './metrics.js';
@@ -72,6 +73,7 @@ function RunPicker({
  */
 export function EvaluateScreen() {
   const runs = useEngine('runs.list', {});
+  const player = usePlayer();
   const [selected, setSelected] = useState<number[]>(storedSelection);
   const [focus, setFocus] = useState<number | null>(null);
   const [tab, setTab] = useState<Tab>('utterances');
@@ -100,10 +102,12 @@ export function EvaluateScreen() {
     (edit: ReferenceEdit) => {
       setLastEdit(edit);
       setVersion((v) => v + 1);
+      // The Player shows the text it was opened with: close it rather than show the old reference.
+      if (player.current?.utteranceId === edit.utteranceId) player.close();
       reloadCompare();
       reloadRuns();
     },
-    [reloadCompare, reloadRuns],
+    [reloadCompare, reloadRuns, player],
   );
   const types = compare.data?.byType.map((t) => t.type) ?? [];
 
