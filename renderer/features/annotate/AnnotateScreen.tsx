@@ -15,6 +15,7 @@ import { PreannotateButton } from './PreannotateButton.js';
 import { SegmentEditor } from './SegmentEditor.js';
 import { SegmentList, STATE_NAMES } from './SegmentList.js';
 import { SegmentWaveform, type WaveControl } from './SegmentWaveform.js';
+import { SpectrogramView } from './SpectrogramView.js';
 import { TierBar } from './TierBar.js';
 import {
   canTransliterate,
@@ -75,6 +76,8 @@ function Workspace({ audioId }: { audioId: number }) {
   const [filter, setFilter] = useState<SegmentState | ''>('');
   const [playError, setPlayError] = useState<string | null>(null);
   const [exportError, setExportError] = useState<EngineError | null>(null);
+  const [spectro, setSpectro] = useState(false);
+  const [view, setView] = useState<{ start: number; end: number }>({ start: 0, end: 0 });
   const wave = useRef<WaveControl | null>(null);
   const textRef = useRef<HTMLTextAreaElement | null>(null);
 
@@ -409,7 +412,15 @@ function Workspace({ audioId }: { audioId: number }) {
         onTimes={(id, start, end) => void store.update(id, { start, end }, 'move')}
         onDraw={(start, end) => void store.add(start, end).then((s) => s && setSelectedId(s.id))}
         onError={setPlayError}
+        onView={(start, end) => setView({ start, end })}
       />
+      <label className="setting small">
+        <input type="checkbox" checked={spectro} onChange={(e) => setSpectro(e.target.checked)} />{' '}
+        Spectrogram (visible window)
+      </label>
+      {spectro && (
+        <SpectrogramView url={bridge.mediaUrl(audioId, '16k')} start={view.start} end={view.end} />
+      )}
       <p className="keys-help muted small">{KEYS_HELP}</p>
 
       <div className="annotate-body">

@@ -57,6 +57,8 @@ export interface SegmentWaveformProps {
   /** A stretch dragged out with the mouse on empty waveform. */
   onDraw: (start: number, end: number) => void;
   onError: (message: string) => void;
+  /** The stretch of the recording in view, seconds (for views drawn over the same window). */
+  onView?: (start: number, end: number) => void;
 }
 
 /**
@@ -146,10 +148,14 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
       w.on('finish', () => setPlaying(false)),
       w.on('zoom', (px) => {
         pxPerSec = px;
+        const from = w.getScroll() / px;
+        cb.current.onView?.(from, from + (host.current?.clientWidth ?? 800) / px);
       }),
+      w.on('scroll', (from, to) => cb.current.onView?.(from, to)),
       w.on('ready', () => {
         setReady(true);
         cb.current.onReady(control);
+        cb.current.onView?.(0, w.getDuration() || fitted.duration);
       }),
       w.on('error', (e) => cb.current.onError(e instanceof Error ? e.message : String(e))),
       reg.on('region-created', (r) => {
