@@ -42,8 +42,12 @@ function open(dir: string): Promise<InferenceSession[]> {
   return p;
 }
 
-/** Greedy decoding of every source on raw sessions; returns the milliseconds it took. */
-export async function rawMt(input: RawMtInput): Promise<{ ms: number }> {
+/**
+ * Greedy decoding of every source on raw sessions; returns the milliseconds
+ * it took and the ids it generated (the bench checks that they are the
+ * engine's, so both sides did the same work).
+ */
+export async function rawMt(input: RawMtInput): Promise<{ ms: number; tokens: number[][] }> {
   const ort = await loadOnnxRuntime();
   const [encoder, decoder] = await open(input.dir);
   const { layers, heads, headDim } = input;
@@ -51,8 +55,10 @@ export async function rawMt(input: RawMtInput): Promise<{ ms: number }> {
   const names = Array.from({ length: layers }, (_, i) => kinds.map((k) => `${i}.${k}`)).flat();
   const ids = (v: number[]): Tensor =>
     new ort.Tensor('int64', BigInt64Array.from(v, BigInt), [1, v.length]);
+  const tokens: number[][] = [];
   const t0 = performance.now();
   for (let k = 0; k < input.sources.length; k++) {
+    const generated: number[] = [];
     const src = input.sources[k];
     const mask = ids(src.map(() => 1));
     const hidden = (await encoder.run({ input_ids: ids(src), attention_mask: mask }))
@@ -77,8 +83,10 @@ export async function rawMt(input: RawMtInput): Promise<{ ms: number }> {
       let best = 0;
       for (let v = 1; v < logits.length; v++) if (logits[v] > logits[best]) best = v;
       tok = best;
+      generated.push(tok);
       past = Object.fromEntries(names.map((n) => [`past_key_values.${n}`, out[`present.${n}`]]));
     }
+    tokens.push(generated);
   }
-  return { ms: performance.now() - t0 };
+  return { ms: performance.now() - t0, tokens };
 }

@@ -5,10 +5,12 @@
  * same ids with the same number of greedy decoder steps (encoder once, then
  * one step at a time feeding the presents back) inside the worker thread
  * (bench/mt-raw.ts); the same loop through the worker's tensor API (a
- * thread round trip per step) is recorded beside it. The model is a random-weight Marian at opus-mt dimensions
- * (d_model 512, 8 heads, 6 decoder layers, 61,950-token vocabulary; one
- * encoder layer) with the fixture's copy path, so both sides decode exactly
- * the source length. Build it first:
+ * thread round trip per step) is recorded beside it. The model is a
+ * random-weight Marian at opus-mt dimensions (d_model 512, 8 heads, 6
+ * encoder and 6 decoder layers, ffn 2048, 61,950-token vocabulary) with the
+ * fixture's copy path, so both sides decode exactly the source length; the
+ * bench checks that raw greedy decoding generated the engine's very ids
+ * (same steps, same work) before it times anything. Build it first:
  *
  *   /usr/bin/python3 models/recipes/marian_tiny.py --real-dims --out /tmp/marian-real
  *   npx tsx bench/mt.bench.ts [--model DIR] [--reps N]
@@ -68,6 +70,9 @@ try {
   const enc = model.sessions.encoder;
   const dec = model.sessions.decoder;
   const cfg = JSON.parse(readFileSync(join(home, 'marian', 'config.json'), 'utf8')) as {
+    encoder_layers: number;
+    decoder_ffn_dim: number;
+    vocab_size: number;
     decoder_layers: number;
     decoder_attention_heads: number;
     d_model: number;
@@ -147,8 +152,15 @@ try {
     heads,
     headDim,
   };
-  const runRaw = () => worker.call<RawMtInput, { ms: number }>(rawModule, 'rawMt', rawInput);
-  await runRaw();
+  const runRaw = () =>
+    worker.call<RawMtInput, { ms: number; tokens: number[][] }>(rawModule, 'rawMt', rawInput);
+  const warm = await runRaw();
+  const same = warm.tokens.every((t, i) => t.join(' ') === first.tokens[i].join(' '));
+  if (!same) {
+    throw new Error(
+      `raw greedy ids differ from the engine's: ${JSON.stringify(warm.tokens)} vs ${JSON.stringify(first.tokens)}`,
+    );
+  }
   for (let r = 0; r < reps; r++) {
     if (r % 2 === 0) {
       engineMs.push(await timeIt(runEngine));
@@ -164,6 +176,14 @@ try {
   ratio = e / w;
   const batched = await timeIt(() => engine.run(SENTENCES, 'en', 'hi', { batchSize: 8 }));
   Object.assign(results, {
+    model: {
+      d_model: cfg.d_model,
+      heads: cfg.decoder_attention_heads,
+      encoder_layers: cfg.encoder_layers,
+      decoder_layers: cfg.decoder_layers,
+      ffn: cfg.decoder_ffn_dim,
+      vocab: cfg.vocab_size,
+    },
     decoder_steps: steps.reduce((a, b) => a + b, 0),
     engine_ms: Math.round(e),
     raw_ms: Math.round(w),

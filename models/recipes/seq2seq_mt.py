@@ -60,29 +60,53 @@ class Attention(nn.Module):
         return self.o(a.transpose(1, 2).reshape(q.shape[0], q.shape[2], self.h * self.hd))
 
 
+class EncoderLayer(nn.Module):
+    """A post-LN Marian encoder layer: self-attention, then the feed-forward block."""
+    def __init__(self, d, heads, ffn):
+        super().__init__()
+        self.att = Attention(d, heads)
+        self.ln1, self.ln2 = nn.LayerNorm(d), nn.LayerNorm(d)
+        self.ff = nn.Sequential(nn.Linear(d, ffn), nn.ReLU(), nn.Linear(ffn, d))
+
+    def forward(self, x, keep):
+        a = self.att
+        x = self.ln1(x + a.attend(a.split(a.q(x)), a.split(a.k(x)), a.split(a.v(x)), keep))
+        return self.ln2(x + self.ff(x))
+
+
 class Encoder(nn.Module):
-    def __init__(self, vocab, d, heads, max_pos):
+    def __init__(self, vocab, d, heads, max_pos, layers=1, ffn=None):
         super().__init__()
         self.emb = nn.Embedding(vocab, d)
         self.pos = nn.Parameter(torch.randn(max_pos, d) * 0.1)
         self.att = Attention(d, heads)
         self.ln = nn.LayerNorm(d)
+        # The committed fixtures have the first attention block only; real dimensions
+        # (--real-dims) add its feed-forward block and the other layers, created after
+        # it so that the fixtures' random draws stay as they were.
+        self.ff0 = nn.Sequential(nn.Linear(d, ffn), nn.ReLU(), nn.Linear(ffn, d)) if ffn else None
+        self.ln0 = nn.LayerNorm(d) if ffn else None
+        self.more = nn.ModuleList(EncoderLayer(d, heads, ffn) for _ in range(layers - 1)) if ffn else nn.ModuleList()
 
     def forward(self, input_ids, attention_mask):
         x = self.emb(input_ids) + self.pos[: input_ids.shape[1]]
         keep = attention_mask.bool()[:, None, None, :]
         a = self.att
         x = self.ln(x + a.attend(a.split(a.q(x)), a.split(a.k(x)), a.split(a.v(x)), keep))
+        if self.ff0 is not None:
+            x = self.ln0(x + self.ff0(x))
+        for layer in self.more:
+            x = layer(x, keep)
         ids = input_ids.float().unsqueeze(-1) * ID_SCALE
         return torch.cat([x[..., :-1], ids], dim=-1)
 
 
 class DecoderLayer(nn.Module):
-    def __init__(self, d, heads):
+    def __init__(self, d, heads, ffn):
         super().__init__()
         self.self_att, self.cross = Attention(d, heads), Attention(d, heads)
         self.ln1, self.ln2, self.ln3 = nn.LayerNorm(d), nn.LayerNorm(d), nn.LayerNorm(d)
-        self.ff = nn.Sequential(nn.Linear(d, 2 * d), nn.ReLU(), nn.Linear(2 * d, d))
+        self.ff = nn.Sequential(nn.Linear(d, ffn), nn.ReLU(), nn.Linear(ffn, d))
 
     def forward(self, x, enc, enc_keep, pdk, pdv, pek, pev, flag):
         sa, ca = self.self_att, self.cross
@@ -102,12 +126,12 @@ class DecoderLayer(nn.Module):
 
 
 class Decoder(nn.Module):
-    def __init__(self, vocab, d, heads, layers, max_pos):
+    def __init__(self, vocab, d, heads, layers, max_pos, ffn):
         super().__init__()
         self.vocab = vocab
         self.emb = nn.Embedding(vocab, d)
         self.pos = nn.Parameter(torch.randn(max_pos, d) * 0.1)
-        self.layers = nn.ModuleList(DecoderLayer(d, heads) for _ in range(layers))
+        self.layers = nn.ModuleList(DecoderLayer(d, heads, ffn) for _ in range(layers))
         self.ln = nn.LayerNorm(d)
 
     def forward(self, input_ids, encoder_attention_mask, encoder_hidden_states, *rest):
@@ -153,11 +177,13 @@ def build(args, spec):
     languages, decoder_start, eos, pad, bos, tokenizer (dict), tokenizer_config (dict),
     generation (extra generation_config keys), sample (list of token ids, source), card."""
     real = args.real_dims
+    # opus-mt (Marian transformer-base): d_model 512, 8 heads, 6 + 6 layers, ffn 2048.
     d, heads, layers, max_pos = (512, 8, 6, 512) if real else (16, 2, 2, 512)
+    enc_layers, ffn = (6, 2048) if real else (1, 2 * d)
     vocab = spec["vocab"]
     V = len(vocab)
-    enc = Encoder(V, d, heads, max_pos).eval()
-    dec = Decoder(V, d, heads, layers, max_pos).eval()
+    enc = Encoder(V, d, heads, max_pos, enc_layers, ffn if real else None).eval()
+    dec = Decoder(V, d, heads, layers, max_pos, ffn).eval()
     hd = d // heads
 
     src = torch.tensor([spec["sample"]])
@@ -206,8 +232,8 @@ def build(args, spec):
 
     config = {
         "architectures": [spec["architecture"]], "model_type": spec["model_type"], "vocab_size": V,
-        "d_model": d, "encoder_layers": 1, "decoder_layers": layers, "encoder_attention_heads": heads,
-        "decoder_attention_heads": heads, "encoder_ffn_dim": 2 * d, "decoder_ffn_dim": 2 * d,
+        "d_model": d, "encoder_layers": enc_layers, "decoder_layers": layers, "encoder_attention_heads": heads,
+        "decoder_attention_heads": heads, "encoder_ffn_dim": ffn, "decoder_ffn_dim": ffn,
         "max_position_embeddings": max_pos, "is_encoder_decoder": True, "use_cache": True,
         "bos_token_id": spec["bos"], "eos_token_id": spec["eos"], "pad_token_id": spec["pad"],
         "decoder_start_token_id": spec["decoder_start"], "scale_embedding": True,
@@ -238,7 +264,7 @@ def build(args, spec):
     }, files)
     write_card(args.out, spec["title"], spec["card"] + f"""
 
-d_model {d}, {heads} heads, 1 encoder layer, {layers} decoder layers, a {V}-token vocabulary.
+d_model {d}, {heads} heads, {enc_layers} encoder layer{"s" if enc_layers > 1 else ""}, {layers} decoder layers{f", ffn {ffn}" if real else ""}, a {V}-token vocabulary.
 Random weights plus a copy path (see `models/recipes/seq2seq_mt.py`): greedy decoding
 writes the source sentence back, so placeholders and text go through the real
 tokenisation, generation and decoding and can be checked. `golden.json`: encoder output
