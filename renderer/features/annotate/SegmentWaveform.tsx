@@ -72,6 +72,9 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
   const ws = useRef<WaveSurfer | null>(null);
   const regions = useRef<ReturnType<typeof RegionsPlugin.create> | null>(null);
   const shown = useRef(new Map<number, Region>());
+  // What each region was last drawn with: on a tier of thousands of segments, a
+  // selection change must touch two regions, not rebuild every label.
+  const looks = useRef(new Map<number, string>());
   const markRegion = useRef<Region | null>(null);
   const syncing = useRef(false);
   const range = useRef<{ start: number; end: number; loop: boolean } | null>(null);
@@ -181,6 +184,7 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
       offDraw();
       cb.current.onReady(null);
       drawn.clear();
+      looks.current.clear();
       markRegion.current = null;
       w.destroy();
       el.pause();
@@ -201,8 +205,11 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
     segments.forEach((s, i) => {
       keep.add(s.id);
       const selected = s.id === selectedId;
+      const look = `${s.start}|${s.end}|${s.state}|${selected ? 1 : 0}|${i}`;
       const r = shown.current.get(s.id);
+      if (r && looks.current.get(s.id) === look) return;
       if (!r) {
+        looks.current.set(s.id, look);
         shown.current.set(
           s.id,
           reg.addRegion({
@@ -217,6 +224,7 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
           }),
         );
       } else if (r.updatingSide === undefined && !r.isDragging) {
+        looks.current.set(s.id, look);
         r.setOptions({
           start: s.start,
           end: s.end,
@@ -229,6 +237,7 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
       if (!keep.has(id)) {
         r.remove();
         shown.current.delete(id);
+        looks.current.delete(id);
       }
     markRegion.current?.remove();
     markRegion.current =

@@ -80,6 +80,10 @@ export const TranslitField = forwardRef<HTMLTextAreaElement, TranslitFieldProps>
       e.preventDefault();
       word.current = typed.word;
       setLatin(typed.word?.typer.pending() ?? '');
+      // The element takes the text at once: the next key (typed before React
+      // renders, on a busy machine) must read this value and caret, not the last.
+      el.value = typed.value;
+      el.setSelectionRange(typed.caret, typed.caret);
       caret.current = typed.caret;
       onChange(typed.value);
     };
