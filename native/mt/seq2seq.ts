@@ -73,6 +73,14 @@ export class Seq2SeqMtEngine implements MtEngine {
     if (this.closed) throw new Error(`translation engine ${this.modelId} is closed`);
     const tags = pairTags(this.languagesOf(), from, to);
     if (texts.length === 0) return { translations: [], tokens: [], sourceIds: [], batches: 0 };
+    // transformers.js 4.3 generates greedily whatever num_beams says: asking for
+    // beams must not quietly give greedy output under a beam-search label.
+    if ((options.beamSize ?? 1) > 1)
+      throw new UserError(
+        'bad_input',
+        `beam size ${options.beamSize}: this runner decodes greedily only (transformers.js has no seq2seq beam search)`,
+        'use beam size 1',
+      );
     const input: MtRunInput = {
       ...this.load,
       texts: [...texts],

@@ -84,6 +84,9 @@ describe('seq2seq translation engines', () => {
   it('refuses pairs, options and models it cannot run', async () => {
     await expect(marian.translate(['x'], 'hi', 'en')).rejects.toThrow(/does not translate hi → en/);
     await expect(marian.translate(['x'], 'en', 'hi', { beamSize: 0 })).rejects.toThrow(/beam size/);
+    await expect(marian.translate(['x'], 'en', 'hi', { beamSize: 4 })).rejects.toThrow(
+      /decodes greedily only/,
+    );
     await expect(openMtEngine('whisper-tiny-fixture', { registry })).rejects.toThrow(
       /not a translation model/,
     );
