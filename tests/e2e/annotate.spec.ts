@@ -30,6 +30,8 @@ test('segments a Telugu recording by keyboard, transcribes, tags and reviews it,
   page,
   appUrl,
 }) => {
+  // A long journey: on a loaded 2-core CI machine it takes 1.5 minutes or more.
+  test.setTimeout(300_000);
   const row = manifestRows().find((r) => r.id === 'pushpak_te_09')!;
   await page.goto(appUrl);
 
@@ -146,6 +148,8 @@ test('split, merge, nudge and delete by keyboard, each undone and redone', async
   page,
   appUrl,
 }) => {
+  // A long journey: on a loaded 2-core CI machine it takes 1.5 minutes or more.
+  test.setTimeout(300_000);
   await page.goto(appUrl);
   await page.getByRole('link', { name: 'Annotate' }).click();
   await page
