@@ -14,17 +14,9 @@ const bin = join(import.meta.dirname, '../../../native/cli/bin.ts');
 const RAW = {
   name: 'reopen',
   seed: 7,
-  languages: [
-    { lang: 'hi', count: 4, asr_model: 'fake-hi' },
-    { lang: 'te', count: 2, asr_model: null },
-  ],
-  classes: ['digits', 'currency'],
-  test_share: 0.34,
-  tts: {
-    train_voices: [{ variant: 'm1' }, { variant: 'f2', rate: 200 }],
-    test_voices: [{ variant: 'f4' }],
-  },
-  augment: { train: [{ kind: 'noise', snrDb: 20, noise: 'pink' }] },
+  languages: [{ lang: 'hi', count: 5, asr_model: 'fake-hi' }],
+  classes: ['digits', 'dates_times'],
+  tts: { train_voices: [{ variant: 'm2' }], test_voices: [{ variant: 'f1' }] },
 };
 
 interface Engine {
