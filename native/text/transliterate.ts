@@ -5,43 +5,24 @@
  * where they exist, so that short e/o (ె/ొ, எ/ஒ) survive.
  */
 import { UserError } from '../contract/errors.js';
+import {
+  DRAVIDIAN_LANGS,
+  dropFinalVirama,
+  ROMAN_SCHEMES,
+  sanscriptScheme,
+  TRANSLIT_SCRIPT,
+  type RomanScheme,
+} from '../contract/lang-scripts.js';
 import { Sanscript } from './sanscript.js';
 
-export const ROMAN_SCHEMES = ['itrans', 'iast', 'hk', 'iso'] as const;
-export type RomanScheme = (typeof ROMAN_SCHEMES)[number];
-
-/** Sanscript's script name for each language Charkha transliterates. */
-export const TRANSLIT_SCRIPT: Readonly<Record<string, string>> = {
-  hi: 'devanagari',
-  mr: 'devanagari',
-  ne: 'devanagari',
-  sa: 'devanagari',
-  bn: 'bengali',
-  as: 'assamese',
-  pa: 'gurmukhi',
-  gu: 'gujarati',
-  or: 'oriya',
-  ta: 'tamil',
-  te: 'telugu',
-  kn: 'kannada',
-  ml: 'malayalam',
-  si: 'sinhala',
-};
-
-const DRAVIDIAN = new Set(['ta', 'te', 'kn', 'ml']);
-const FINAL_SCHWA = new Set(['hi', 'mr', 'ne', 'pa', 'gu']);
+export { ROMAN_SCHEMES, TRANSLIT_SCRIPT, type RomanScheme };
 
 /** Schemes that are lossless by design for the language (every native letter has its own spelling). */
 export function losslessByDesign(lang: string, scheme: RomanScheme): boolean {
   if (scheme === 'iso') return true;
   // IAST has no short e/o, so Dravidian e/ē and o/ō collapse.
-  if (scheme === 'iast') return !DRAVIDIAN.has(lang);
+  if (scheme === 'iast') return !DRAVIDIAN_LANGS.has(lang);
   return true;
-}
-
-function sanscriptScheme(lang: string, scheme: RomanScheme): string {
-  if (DRAVIDIAN.has(lang) && (scheme === 'itrans' || scheme === 'hk')) return `${scheme}_dravidian`;
-  return scheme;
 }
 
 function scriptFor(lang: string): string {
@@ -113,15 +94,7 @@ export class TypingTransliterator {
   /** The word being typed, in native script. */
   current(): string {
     if (!this.latin) return '';
-    const native = fromRoman(this.latin, this.lang, this.scheme);
-    // Hindi and its neighbours drop a word-final schwa in speech, so "naam"
-    // means नाम, not नाम्: a typist would never want the final virama.
-    if (FINAL_SCHWA.has(this.lang)) {
-      const cps = Array.from(native);
-      const last = cps[cps.length - 1]?.codePointAt(0) ?? 0;
-      if ((last & 0x7f) === 0x4d && last >= 0x900 && last < 0xd80) return cps.slice(0, -1).join('');
-    }
-    return native;
+    return dropFinalVirama(fromRoman(this.latin, this.lang, this.scheme), this.lang);
   }
 
   text(): string {

@@ -1,55 +1,27 @@
 import SanscriptModule from '@indic-transliteration/sanscript';
+// The one contract file the renderer takes values from: it imports nothing (eslint.config.js).
+import {
+  canTransliterate,
+  dropFinalVirama,
+  ROMAN_SCHEMES,
+  sanscriptScheme,
+  TRANSLIT_SCRIPT,
+  type RomanScheme,
+} from '../../../native/contract/lang-scripts.js';
 
 // A CommonJS library typed as `export default`: the bundle may hand over either shape.
 type Transliterate = { t(data: string, from: string, to: string): string };
 const lib = SanscriptModule as unknown as Transliterate & { default?: Transliterate };
 const Sanscript: Transliterate = typeof lib.t === 'function' ? lib : lib.default!;
 
-/**
- * The romanisation schemes linguists type in. The engine's own
- * transliteration (native/text/transliterate.ts) uses the same library and
- * scheme names; the renderer cannot import engine code, so the few lines
- * that choose a scheme live here too.
- */
-export const ROMAN_SCHEMES = ['itrans', 'iast', 'hk', 'iso'] as const;
-export type RomanScheme = (typeof ROMAN_SCHEMES)[number];
-
-const SCRIPT_OF: Readonly<Record<string, string>> = {
-  hi: 'devanagari',
-  mr: 'devanagari',
-  ne: 'devanagari',
-  sa: 'devanagari',
-  bn: 'bengali',
-  as: 'assamese',
-  pa: 'gurmukhi',
-  gu: 'gujarati',
-  or: 'oriya',
-  ta: 'tamil',
-  te: 'telugu',
-  kn: 'kannada',
-  ml: 'malayalam',
-  si: 'sinhala',
-};
-/** Short e/o exist in these scripts: ITRANS and HK have Dravidian variants that keep them. */
-const DRAVIDIAN = new Set(['ta', 'te', 'kn', 'ml']);
-/** Spoken without a word-final schwa: "naam" is नाम, never नाम्. */
-const NO_FINAL_SCHWA = new Set(['hi', 'mr', 'ne', 'pa', 'gu']);
-const VIRAMA_LOW7 = 0x4d;
+export { canTransliterate, ROMAN_SCHEMES, type RomanScheme };
 
 /** One romanised word in the native script of `lang`. */
 export function nativeWord(latin: string, lang: string, scheme: RomanScheme): string {
-  const from =
-    DRAVIDIAN.has(lang) && (scheme === 'itrans' || scheme === 'hk')
-      ? `${scheme}_dravidian`
-      : scheme;
-  const out = Sanscript.t(latin, from, SCRIPT_OF[lang]);
-  if (!NO_FINAL_SCHWA.has(lang)) return out;
-  const cps = Array.from(out);
-  const last = cps[cps.length - 1]?.codePointAt(0) ?? 0;
-  // Every Brahmic block puts its virama at offset 0x4D.
-  return last >= 0x900 && last < 0xd80 && (last & 0x7f) === VIRAMA_LOW7
-    ? cps.slice(0, -1).join('')
-    : out;
+  return dropFinalVirama(
+    Sanscript.t(latin, sanscriptScheme(lang, scheme), TRANSLIT_SCRIPT[lang]),
+    lang,
+  );
 }
 
 /** The Latin keys of the word being typed (Backspace takes one back). */
@@ -83,10 +55,6 @@ export const SCHEME_NAMES: Record<RomanScheme, string> = {
   hk: 'Harvard-Kyoto',
   iso: 'ISO 15919',
 };
-
-export function canTransliterate(lang: string): boolean {
-  return Object.prototype.hasOwnProperty.call(SCRIPT_OF, lang);
-}
 
 /** The word being typed: where its native text starts in the field and how long it is now. */
 export interface WordInProgress {
