@@ -56,7 +56,7 @@ export async function downloadFile(url: string, dest: string, opts: DownloadOpti
         throw new UserError(
           'not_found',
           `download of ${url} failed after ${attempts} tries: ${e instanceof Error ? e.message : String(e)}`,
-          'run the same command again: it resumes where it stopped',
+          'try again: the download resumes where it stopped',
         );
       }
       await new Promise((r) => setTimeout(r, opts.retryDelayMs ?? 1000));
@@ -92,6 +92,15 @@ async function fetchInto(url: string, part: string, opts: DownloadOptions): Prom
   }
   if (res.status !== 200 && res.status !== 206) throw new Error(`HTTP ${res.status}`);
   const append = res.status === 206;
+  if (append) {
+    // A 206 from another offset than asked would splice the file wrongly: start it over.
+    const from = /^bytes (\d+)-/.exec(res.headers.get('content-range') ?? '');
+    if (!from || Number(from[1]) !== have) {
+      await res.body?.cancel();
+      await rm(part, { force: true });
+      throw new Error(`the server resumed at ${from?.[1] ?? '?'}, not at byte ${have}`);
+    }
+  }
   const length = Number(res.headers.get('content-length') ?? NaN);
   const total = Number.isFinite(length) ? (append ? have : 0) + length : (opts.size ?? undefined);
   let done = append ? have : 0;

@@ -190,6 +190,62 @@ export const FAMILIES: readonly FamilySpec[] = [
     }),
   ),
   {
+    // IndicTrans2 ONNX exports (the community layout of the dist-200M/320M/1B
+    // checkpoints): first-step and with-past decoders, fairseq dictionaries
+    // and SentencePiece models for each side.
+    family: 'indictrans2',
+    task: 'mt',
+    roles: [
+      { role: 'encoder', match: /^(onnx\/)?encoder_model(_int8|_quantized|_fp16|_q4f16)?\.onnx$/ },
+      { role: 'decoder', match: /^(onnx\/)?decoder_model(_int8|_quantized|_fp16|_q4f16)?\.onnx$/ },
+      {
+        role: 'decoder_with_past',
+        match: /^(onnx\/)?decoder_with_past_model(_int8|_quantized|_fp16|_q4f16)?\.onnx$/,
+      },
+      { role: 'dict_src', match: /^dict\.SRC\.json$/ },
+      { role: 'dict_tgt', match: /^dict\.TGT\.json$/ },
+      { role: 'spm_src', match: /^model\.SRC$/ },
+      { role: 'spm_tgt', match: /^model\.TGT$/, optional: true },
+      { role: 'config', match: /^config\.json$/ },
+      { role: 'generation_config', match: /^generation_config\.json$/, optional: true },
+      { role: 'tokenizer_config', match: /^tokenizer_config\.json$/, optional: true },
+    ],
+    onnx: [
+      {
+        role: 'encoder',
+        inputs: [
+          { name: 'input_ids', type: i64, rank: 2 },
+          { name: 'attention_mask', type: i64, rank: 2 },
+        ],
+        outputs: [{ name: 'last_hidden_state', type: [f32, 'float16'], rank: 3 }],
+      },
+      {
+        role: 'decoder',
+        inputs: [
+          { name: 'input_ids', type: i64, rank: 2 },
+          { name: 'encoder_attention_mask', type: i64, rank: 2 },
+          { name: 'encoder_hidden_states', type: [f32, 'float16'], rank: 3 },
+        ],
+        outputs: [
+          { name: 'logits', type: [f32, 'float16'], rank: 3 },
+          { name: 'present.0.decoder.key', type: [f32, 'float16'], rank: 4 },
+          { name: 'present.0.encoder.key', type: [f32, 'float16'], rank: 4 },
+        ],
+      },
+      {
+        role: 'decoder_with_past',
+        inputs: [
+          { name: 'input_ids', type: i64, rank: 2 },
+          { name: 'encoder_attention_mask', type: i64, rank: 2 },
+          { name: 'past_key_values.0.decoder.key', type: [f32, 'float16'], rank: 4 },
+          { name: 'past_key_values.0.encoder.key', type: [f32, 'float16'], rank: 4 },
+        ],
+        outputs: [{ name: 'logits', type: [f32, 'float16'], rank: 3 }],
+        extraInputs: /^past_key_values\.\d+\.(decoder|encoder)\.(key|value)$/,
+      },
+    ],
+  },
+  {
     family: 'silero-vad',
     task: 'vad',
     roles: [{ role: 'model', match: /\.onnx$/ }],

@@ -101,6 +101,21 @@ export function pairTags(m: ModelLanguages, from: string, to: string): PairTags 
       const tag = m.family === 'nllb' ? flores200Tag : (l: string): string => l;
       return { prefix: '', srcLang: tag(from), tgtLang: tag(to) };
     }
+    case 'indictrans2': {
+      const langs = m.languages;
+      if (langs.length > 0 && (!langs.includes(from) || !langs.includes(to))) {
+        throw unsupported(m, from, to, `between ${langs.join(', ')}`);
+      }
+      // The published checkpoints are one direction each, named in their id.
+      const direction = /(en-indic|indic-en|indic-indic)/.exec(m.modelId)?.[1];
+      const ok =
+        direction === undefined ||
+        (direction === 'en-indic' && from === 'en' && to !== 'en') ||
+        (direction === 'indic-en' && from !== 'en' && to === 'en') ||
+        (direction === 'indic-indic' && from !== 'en' && to !== 'en');
+      if (!ok) throw unsupported(m, from, to, direction!.replace('-', ' → '));
+      return { prefix: '', srcLang: flores200Tag(from), tgtLang: flores200Tag(to) };
+    }
     default:
       throw new UserError('unsupported', `no translation runner for family "${m.family}"`);
   }

@@ -12,6 +12,7 @@ export interface OpenMtOptions {
 }
 
 const SEQ2SEQ_FAMILIES = ['marian', 'm2m100', 'nllb'];
+const MT_FAMILIES = [...SEQ2SEQ_FAMILIES, 'indictrans2'];
 
 export async function openMtEngine(
   modelId: string,
@@ -19,14 +20,17 @@ export async function openMtEngine(
 ): Promise<MtEngine> {
   const registry = options.registry ?? new ModelRegistry();
   const entry = await registry.get(modelId);
-  if (entry.manifest.task !== 'mt' || !SEQ2SEQ_FAMILIES.includes(entry.manifest.family)) {
+  if (entry.manifest.task !== 'mt' || !MT_FAMILIES.includes(entry.manifest.family)) {
     throw new UserError(
       'unsupported',
-      `model ${modelId} is a ${entry.manifest.task} model of family "${entry.manifest.family}", not a translation model (${SEQ2SEQ_FAMILIES.join(', ')})`,
+      `model ${modelId} is a ${entry.manifest.task} model of family "${entry.manifest.family}", not a translation model (${MT_FAMILIES.join(', ')})`,
     );
   }
   const model = await registry.open(modelId);
   try {
+    if (entry.manifest.family === 'indictrans2') {
+      return await (await import('./indictrans2/engine.js')).openIndicTrans2Engine(entry, model);
+    }
     // Loaded on demand: it brings transformers.js.
     return await (await import('./seq2seq.js')).openSeq2SeqEngine(entry, model);
   } catch (e) {

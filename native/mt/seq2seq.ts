@@ -7,7 +7,7 @@ import { UserError } from '../contract/errors.js';
 import type { ModelEntry, OpenedModel } from '../models/registry.js';
 import { getInferenceWorker } from '../workers/inference.js';
 import { siblingModule } from '../workers/spawn-worker.js';
-import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_LENGTH } from './engine.js';
+import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_LENGTH, positiveInt } from './engine.js';
 import type { MtEngine, TranslateOptions } from './engine.js';
 import { pairTags } from './lang-tags.js';
 import type { ModelLanguages } from './lang-tags.js';
@@ -24,14 +24,6 @@ function dtypes(model: OpenedModel): Record<string, string> {
     return m ? [[m[1], m[2] === undefined ? 'fp32' : DTYPE_OF_SUFFIX[m[2]]] as const] : [];
   });
   return Object.fromEntries(entries);
-}
-
-function positiveInt(name: string, v: number | undefined, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (!Number.isInteger(v) || v < 1) {
-    throw new UserError('bad_input', `${name} must be a whole number of at least 1, not ${v}`);
-  }
-  return v;
 }
 
 export class Seq2SeqMtEngine implements MtEngine {

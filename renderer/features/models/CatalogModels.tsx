@@ -85,7 +85,7 @@ export function CatalogModels({
                       disabled={busy !== null}
                       onClick={() => void download(m.id)}
                     >
-                      {busy === m.id ? 'Checking connection…' : 'Download'}
+                      {busy !== m.id ? 'Download' : p ? 'Downloading…' : 'Checking connection…'}
                     </button>
                   )}
                   {busy === m.id && p && (

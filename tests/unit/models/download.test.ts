@@ -33,6 +33,7 @@ const files = new Map<string, Buffer>();
 
 beforeAll(async () => {
   files.set('/blob.bin', BLOB);
+  files.set('/blob-wrong-offset.bin', BLOB);
   for (const f of ['hi_IN-tiny-x_low.onnx', 'hi_IN-tiny-x_low.onnx.json']) {
     files.set(`/test/piper/resolve/v1/${f}`, readFileSync(join(fixtureDir('piper-tiny'), f)));
   }
@@ -47,6 +48,8 @@ beforeAll(async () => {
     let start = 0;
     const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
     if (m) start = Number(m[1]);
+    // A broken server that answers every Range request from byte 100.
+    if (m && url === '/blob-wrong-offset.bin') start = 100;
     const slice = body.subarray(start);
     res.writeHead(m ? 206 : 200, {
       'content-length': slice.length,
@@ -97,6 +100,19 @@ describe('downloadFile', () => {
     expect(hits).toEqual([{ url: '/blob.bin', range: 'bytes=1000-' }]);
     expect(readFileSync(join(dir, 'blob.bin')).equals(BLOB)).toBe(true);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts over when a server resumes from another byte than it was asked for', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'blob.bin.part'), BLOB.subarray(0, 1000));
+    hits.length = 0;
+    const got = await downloadFile(`${base}/blob-wrong-offset.bin`, join(dir, 'blob.bin'), {
+      sha256: sha(BLOB),
+      retryDelayMs: 0,
+    });
+    expect(hits.map((h) => h.range)).toEqual(['bytes=1000-', undefined]);
+    expect(got.attempts).toBe(2);
+    expect(readFileSync(join(dir, 'blob.bin')).equals(BLOB)).toBe(true);
   });
 
   it('refuses and removes a download whose checksum is wrong', async () => {
