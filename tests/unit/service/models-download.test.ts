@@ -14,12 +14,13 @@ import { EventBus } from '../../../native/server/events.js';
 import { Service } from '../../../native/service/service.js';
 import { Project } from '../../../native/store/project.js';
 import { closeInferenceWorker } from '../../../native/workers/inference.js';
+import { saveEnv } from '../../helpers/env.js';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/models/piper-tiny');
 const ID = 'piper-hi_IN-pratham-medium';
 const PREFIX = '/rhasspy/piper-voices/resolve/main/hi/hi_IN/pratham/medium';
 const ONNX = `${PREFIX}/hi_IN-pratham-medium.onnx`;
-const saved = { models: process.env.CHARKHA_MODELS, hub: process.env.CHARKHA_HF_ENDPOINT };
+const restoreEnv = saveEnv('CHARKHA_MODELS', 'CHARKHA_HF_ENDPOINT');
 
 interface Hit {
   method: string;
@@ -77,12 +78,7 @@ describe('downloading a catalog model from the Models screen', () => {
     await closeInferenceWorker();
     await new Promise((r) => server.close(r));
     rmSync(dir, { recursive: true, force: true });
-    for (const [k, v] of [
-      ['CHARKHA_MODELS', saved.models],
-      ['CHARKHA_HF_ENDPOINT', saved.hub],
-    ] as const)
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
+    restoreEnv();
   });
 
   it('touches the network only when Download is pressed', async () => {

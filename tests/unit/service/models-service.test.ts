@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Service } from '../../../native/service/service.js';
 import { Project } from '../../../native/store/project.js';
 import { closeInferenceWorker } from '../../../native/workers/inference.js';
+import { saveEnv } from '../../helpers/env.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/models');
-const saved = { models: process.env.CHARKHA_MODELS, hub: process.env.CHARKHA_HF_ENDPOINT };
+const restoreEnv = saveEnv('CHARKHA_MODELS', 'CHARKHA_HF_ENDPOINT');
 
 describe('the Models screen methods', () => {
   let home: string;
@@ -30,12 +31,7 @@ describe('the Models screen methods', () => {
     project.close();
     await closeInferenceWorker();
     rmSync(dir, { recursive: true, force: true });
-    for (const [k, v] of [
-      ['CHARKHA_MODELS', saved.models],
-      ['CHARKHA_HF_ENDPOINT', saved.hub],
-    ] as const)
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
+    restoreEnv();
   });
 
   it('imports a fixture folder into the model folder and lists it beside the bundled models', async () => {
