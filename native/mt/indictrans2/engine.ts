@@ -11,7 +11,7 @@ import type { ModelEntry, OpenedModel } from '../../models/registry.js';
 import { getInferenceWorker } from '../../workers/inference.js';
 import type { SessionInfo, WireTensor, WireTensors } from '../../workers/inference.js';
 import { beamSearch } from '../beam.js';
-import type { StepRequest } from '../beam.js';
+import type { StepFn, StepRequest } from '../beam.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_LENGTH, positiveInt } from '../engine.js';
 import type { MtEngine, TranslateOptions } from '../engine.js';
 import { pairTags } from '../lang-tags.js';
@@ -38,6 +38,16 @@ function gatherRows(t: WireTensor, rows: readonly number[]): WireTensor {
   const out = new (data.constructor as new (n: number) => typeof data)(rows.length * width);
   rows.forEach((r, i) => out.set(data.subarray(r * width, (r + 1) * width) as never, i * width));
   return { type: t.type, dims: [rows.length, ...t.dims.slice(1)], data: out };
+}
+
+/** An IEEE half-precision number's value. */
+function halfToFloat(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exp = (h >> 10) & 0x1f;
+  const frac = h & 0x3ff;
+  if (exp === 0) return sign * frac * 2 ** -24;
+  if (exp === 31) return frac ? NaN : sign * Infinity;
+  return sign * (1 + frac / 1024) * 2 ** (exp - 15);
 }
 
 export class IndicTrans2MtEngine implements MtEngine {
@@ -88,12 +98,18 @@ export class IndicTrans2MtEngine implements MtEngine {
     const tgtTag = tags.tgtLang!;
     for (const tag of [srcTag, tgtTag]) {
       if (!this.tokenizer.hasTag(tag)) {
-        throw new UserError('unsupported', `model ${this.modelId} has no language tag ${tag} in dict.SRC.json`);
+        throw new UserError(
+          'unsupported',
+          `model ${this.modelId} has no language tag ${tag} in dict.SRC.json`,
+        );
       }
     }
     const beamSize = positiveInt('beam size', options.beamSize, 1);
     const cap = this.config.max_target_positions ?? DEFAULT_MAX_LENGTH;
-    const maxLength = Math.min(positiveInt('max length', options.maxLength, DEFAULT_MAX_LENGTH), cap);
+    const maxLength = Math.min(
+      positiveInt('max length', options.maxLength, DEFAULT_MAX_LENGTH),
+      cap,
+    );
     const batchSize = positiveInt('batch size', options.batchSize, DEFAULT_BATCH_SIZE);
     const lengthPenalty = options.lengthPenalty ?? 1;
 
@@ -101,8 +117,14 @@ export class IndicTrans2MtEngine implements MtEngine {
     const prepared = this.prepare(texts, from);
     for (let at = 0; at < texts.length; at += batchSize) {
       options.onProgress?.({ done: at, total: texts.length, message: 'translating' });
-      const ids = prepared.slice(at, at + batchSize).map((p) => this.tokenizer.encode(p, srcTag, tgtTag));
-      const generated = await this.generate(ids, { beamSize, maxLength, lengthPenalty }, options.signal);
+      const ids = prepared
+        .slice(at, at + batchSize)
+        .map((p) => this.tokenizer.encode(p, srcTag, tgtTag));
+      const generated = await this.generate(
+        ids,
+        { beamSize, maxLength, lengthPenalty },
+        options.signal,
+      );
       out.batches++;
       ids.forEach((src, i) => {
         out.sourceIds.push(src);
@@ -114,18 +136,21 @@ export class IndicTrans2MtEngine implements MtEngine {
     return out;
   }
 
-  /** Encodes one batch and decodes it with beam search; each sentence's best tokens. */
-  private async generate(
-    ids: number[][],
-    opts: { beamSize: number; maxLength: number; lengthPenalty: number },
-    signal: AbortSignal | undefined,
-  ): Promise<number[][]> {
+  /**
+   * Encodes one batch and returns the decoder as beam search drives it: the
+   * first step runs the first-step graph on the encoder states, later ones
+   * the with-past graph on the cache rows the hypotheses descend from.
+   */
+  async decoderSteps(ids: number[][], signal?: AbortSignal): Promise<StepFn> {
     const worker = getInferenceWorker();
     const src = this.tokenizer.batch(ids);
     const mask: WireTensor = { type: 'int64', dims: src.dims, data: src.attentionMask };
     const encoded = await worker.run(
       this.session('encoder').id,
-      { input_ids: { type: 'int64', dims: src.dims, data: src.inputIds }, attention_mask: { ...mask, data: src.attentionMask.slice() } },
+      {
+        input_ids: { type: 'int64', dims: src.dims, data: src.inputIds },
+        attention_mask: { ...mask, data: src.attentionMask.slice() },
+      },
       ['last_hidden_state'],
     );
     const hidden = encoded.last_hidden_state;
@@ -133,7 +158,7 @@ export class IndicTrans2MtEngine implements MtEngine {
     const pastNames = withPast.inputNames.filter((n) => n.startsWith('past_key_values.'));
     let cache: WireTensors = {};
 
-    const step = async (req: StepRequest): Promise<Float32Array> => {
+    return async (req: StepRequest): Promise<Float32Array> => {
       const n = req.tokens.length;
       const feeds: WireTensors = {
         input_ids: { type: 'int64', dims: [n, 1], data: BigInt64Array.from(req.tokens, BigInt) },
@@ -147,7 +172,11 @@ export class IndicTrans2MtEngine implements MtEngine {
         session = withPast;
         for (const name of pastNames) {
           const present = cache[name.replace('past_key_values.', 'present.')];
-          if (!present) throw new UserError('model_invalid', `${this.modelId}: the decoder gives no ${name.replace('past_key_values.', 'present.')}`);
+          if (!present)
+            throw new UserError(
+              'model_invalid',
+              `${this.modelId}: the decoder gives no ${name.replace('past_key_values.', 'present.')}`,
+            );
           feeds[name] = gatherRows(present, req.parents);
         }
       }
@@ -155,25 +184,54 @@ export class IndicTrans2MtEngine implements MtEngine {
       const logits = result.logits;
       cache = result;
       const [rows, seq, vocab] = logits.dims;
-      const data = logits.data as Float32Array;
+      const data =
+        logits.type === 'float16'
+          ? Float32Array.from(logits.data as Uint16Array, halfToFloat)
+          : (logits.data as Float32Array);
       if (seq === 1) return data;
       // Only the last position's logits matter.
       const last = new Float32Array(rows * vocab);
-      for (let r = 0; r < rows; r++) last.set(data.subarray((r * seq + seq - 1) * vocab, (r * seq + seq) * vocab), r * vocab);
+      for (let r = 0; r < rows; r++)
+        last.set(data.subarray((r * seq + seq - 1) * vocab, (r * seq + seq) * vocab), r * vocab);
       return last;
     };
+  }
 
+  /** Decodes one batch with beam search; each sentence's best tokens. */
+  private async generate(
+    ids: number[][],
+    opts: { beamSize: number; maxLength: number; lengthPenalty: number },
+    signal: AbortSignal | undefined,
+  ): Promise<number[][]> {
+    const step = await this.decoderSteps(ids, signal);
     const hyps = await beamSearch(ids.length, step, {
       beamSize: opts.beamSize,
       maxLength: opts.maxLength,
       lengthPenalty: opts.lengthPenalty,
-      eos: this.config.eos_token_id ?? this.tokenizer.specials.eos,
-      start: this.config.decoder_start_token_id ?? this.tokenizer.specials.eos,
+      ...this.endTokens(),
       checkCancelled: () => {
         if (signal?.aborted) throw new CancelledError('translation');
       },
     });
     return hyps.map((h) => h[0]?.tokens ?? []);
+  }
+
+  /** The end token and the decoder start token (IndicTrans2 starts from `</s>`). */
+  endTokens(): { eos: number; start: number } {
+    return {
+      eos: this.config.eos_token_id ?? this.tokenizer.specials.eos,
+      start: this.config.decoder_start_token_id ?? this.tokenizer.specials.eos,
+    };
+  }
+
+  /** Source ids of prepared sentences, as `run` builds them. */
+  encode(prepared: readonly string[], from: string, to: string): number[][] {
+    const tags = pairTags(
+      { modelId: this.modelId, family: this.family, languages: this.languages, marianTargets: [] },
+      from,
+      to,
+    );
+    return prepared.map((p) => this.tokenizer.encode(p, tags.srcLang!, tags.tgtLang!));
   }
 
   async close(): Promise<void> {
@@ -184,7 +242,10 @@ export class IndicTrans2MtEngine implements MtEngine {
 }
 
 /** Opens an IndicTrans2 export the registry has loaded and checked. */
-export async function openIndicTrans2Engine(entry: ModelEntry, model: OpenedModel): Promise<MtEngine> {
+export async function openIndicTrans2Engine(
+  entry: ModelEntry,
+  model: OpenedModel,
+): Promise<MtEngine> {
   const file = (role: string): string => {
     const f = model.files[role];
     if (!f) throw new UserError('model_invalid', `model ${entry.id} has no ${role} file`);

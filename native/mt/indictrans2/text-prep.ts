@@ -105,8 +105,11 @@ function visargaOf(c: string): string {
   return String.fromCodePoint((c.codePointAt(0)! & ~0x7f) + 0x03);
 }
 
-const ASCII_PUNCT = "!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~";
-const INDIC_PUNCT = new RegExp(`([${ASCII_PUNCT}\u0964\u0965\uaaf0\uaaf1\uabeb-\uabef\u1c7e\u1c7f])`, 'g');
+const ASCII_PUNCT = '!"#$%&\'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~';
+const INDIC_PUNCT = new RegExp(
+  `([${ASCII_PUNCT}\u0964\u0965\uaaf0\uaaf1\uabeb-\uabef\u1c7e\u1c7f])`,
+  'g',
+);
 // Numbers split by the tokeniser ("3 . 5") are joined again.
 const NUM_SEQ = /([0-9]+ [,.:/] )+[0-9]+/g;
 
@@ -146,23 +149,28 @@ const ATTACH_RIGHT = /([([{])\s+/g;
 /** Rejoins what the tokenisers split: punctuation to its word, quotes around what they quote. */
 export function detokenize(text: string, lang: string): string {
   let t = text.replace(NUM_SEQ, (m) => m.replace(/ /g, ''));
-  t = t.replace(ATTACH_RIGHT, '$1').replace(ATTACH_LEFT, '$1');
-  if (lang === 'en') t = t.replace(/(\p{L}) '(s|re|ve|ll|d|m|t)\b/gu, "$1'$2").replace(/ n't\b/g, "n't");
+  if (lang === 'en')
+    t = t.replace(/(\p{L}) '(s|re|ve|ll|d|m|t)\b/gu, "$1'$2").replace(/ n't\b/g, "n't");
   // Straight quotes alternate: the first of a pair opens (joins what follows), the second closes.
-  for (const q of ['"', "'"]) {
-    let open = true;
-    t = t
-      .split(' ')
-      .reduce<string[]>((out, w) => {
-        if (w !== q) return [...out, w];
-        const joined = open ? [...out, q + '\u0000'] : [...out.slice(0, -1), (out.at(-1) ?? '') + q];
-        open = !open;
-        return joined;
-      }, [])
-      .join(' ')
-      .replace(/\u0000 /g, '')
-      .replace(/\u0000/g, '');
+  const out: string[] = [];
+  const open = new Set<string>();
+  let pending = '';
+  for (const w of t.split(' ')) {
+    if (w === '"' || w === "'") {
+      if (open.has(w) && out.length > 0) {
+        out[out.length - 1] += w;
+        open.delete(w);
+      } else {
+        pending += w;
+        open.add(w);
+      }
+      continue;
+    }
+    out.push(pending + w);
+    pending = '';
   }
+  if (pending !== '') out.push(pending);
+  t = out.join(' ').replace(ATTACH_RIGHT, '$1').replace(ATTACH_LEFT, '$1');
   return t.trim();
 }
 

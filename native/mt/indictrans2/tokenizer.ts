@@ -33,7 +33,10 @@ async function readDict(path: string): Promise<Map<string, number>> {
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
-    throw new UserError('model_invalid', `${basename(path)}: not a JSON dictionary (${(e as Error).message})`);
+    throw new UserError(
+      'model_invalid',
+      `${basename(path)}: not a JSON dictionary (${(e as Error).message})`,
+    );
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UserError('model_invalid', `${basename(path)}: expected an object of piece → id`);
@@ -41,7 +44,10 @@ async function readDict(path: string): Promise<Map<string, number>> {
   const map = new Map<string, number>();
   for (const [piece, id] of Object.entries(raw as Record<string, unknown>)) {
     if (!Number.isInteger(id)) {
-      throw new UserError('model_invalid', `${basename(path)}: "${piece}" has id ${String(id)}, not a whole number`);
+      throw new UserError(
+        'model_invalid',
+        `${basename(path)}: "${piece}" has id ${String(id)}, not a whole number`,
+      );
     }
     map.set(piece, id as number);
   }

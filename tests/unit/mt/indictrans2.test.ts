@@ -8,16 +8,15 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../native/contract/errors.js';
 import { ModelRegistry } from '../../../native/models/registry.js';
-import type { IndicTrans2MtEngine } from '../../../native/mt/indictrans2/engine.js';
 import { openMtEngine } from '../../../native/mt/open.js';
 import { protectEntities } from '../../../native/mt/protect.js';
 import { restoreEntities } from '../../../native/mt/restore.js';
-import { closeInferenceWorker } from '../../../native/workers/inference.js';
-import { FIXTURE_MODELS, copyFixture, fixtureDir, renameTensorBytes, tempDir } from '../models/fixtures.js';
+import { copyFixture, fixtureDir, renameTensorBytes, tempDir } from '../models/fixtures.js';
 import { edsaRows } from './edsa-rows.js';
+import { useIndicTrans2Fixture } from './it2-fixture.js';
 
 interface Golden {
   text: string;
@@ -32,17 +31,7 @@ const srcDict = JSON.parse(
   readFileSync(join(fixtureDir('indictrans2-tiny'), 'dict.SRC.json'), 'utf8'),
 ) as Record<string, number>;
 
-const registry = new ModelRegistry({ home: FIXTURE_MODELS, bundled: [] });
-let it2: IndicTrans2MtEngine;
-
-beforeAll(async () => {
-  it2 = (await openMtEngine('indictrans2-tiny-fixture', { registry })) as IndicTrans2MtEngine;
-});
-
-afterAll(async () => {
-  await it2.close();
-  await closeInferenceWorker();
-});
+const engine = useIndicTrans2Fixture();
 
 async function refusal(p: Promise<unknown>): Promise<UserError> {
   try {
@@ -56,11 +45,13 @@ async function refusal(p: Promise<unknown>): Promise<UserError> {
 
 describe('IndicTrans2 engine', () => {
   it('describes itself from the manifest', () => {
+    const it2 = engine();
     expect(it2.family).toBe('indictrans2');
     expect(it2.languages).toEqual(expect.arrayContaining(['en', 'hi', 'te', 'ta']));
   });
 
   it('tags, encodes and generates the ids the recipe decoded greedily', async () => {
+    const it2 = engine();
     const out = await it2.run([golden.text], 'en', 'hi');
     expect(out.sourceIds).toEqual([golden.greedy.source_ids]);
     expect(out.sourceIds[0].slice(0, 2)).toEqual([srcDict.eng_Latn, srcDict.hin_Deva]);
@@ -69,11 +60,13 @@ describe('IndicTrans2 engine', () => {
   });
 
   it('beam search gives the same sentence where the copy path dominates', async () => {
+    const it2 = engine();
     const out = await it2.run([golden.text], 'en', 'hi', { beamSize: 4 });
     expect(out.tokens).toEqual([golden.greedy.generated_ids]);
   });
 
   it('batches of uneven length: left padding, order kept, each cut at its own end', async () => {
+    const it2 = engine();
     const texts = ['a', 'Pay ZX0 to ZX1', 'ZX0 ZX1 ZX2 ZX3', '', 'Rs 500 to Hyderabad 500081'];
     for (const beamSize of [1, 3]) {
       const out = await it2.run(texts, 'en', 'hi', { batchSize: 2, beamSize });
@@ -84,6 +77,7 @@ describe('IndicTrans2 engine', () => {
   });
 
   it('unifies Indic scripts to Devanagari and writes the output in the target script', async () => {
+    const it2 = engine();
     const [prepared] = it2.prepare(['నమస్తే ZX0, ధన్యవాదాలు'], 'te');
     expect(prepared).toBe('नमस्ते ZX0 , धन्यवादालु');
     const out = await it2.run(['నమస్తే ZX0, ధన్యవాదాలు'], 'te', 'hi');
@@ -94,12 +88,14 @@ describe('IndicTrans2 engine', () => {
   });
 
   it('max length caps the generated tokens', async () => {
+    const it2 = engine();
     const out = await it2.run([golden.text], 'en', 'hi', { maxLength: 3 });
     expect(out.tokens[0]).toEqual(golden.greedy.generated_ids.slice(0, 3));
     expect(out.translations[0]).toBe('Pay ZX0');
   });
 
   it('placeholders survive: EDSA entities come back once each, in the target conventions', async () => {
+    const it2 = engine();
     const rows = edsaRows().filter((r) => r.entity_class !== 'codemix' && r.lang === 'hi');
     const prot = rows.map((r) => protectEntities(r.text, r.lang, r.entity_tokens));
     const out = await it2.translate(
@@ -121,6 +117,7 @@ describe('IndicTrans2 engine', () => {
   });
 
   it('refuses pairs, options and exports it cannot run', async () => {
+    const it2 = engine();
     await expect(it2.translate(['x'], 'en', 'ur')).rejects.toThrow(/does not translate en → ur/);
     await expect(it2.translate(['x'], 'en', 'hi', { beamSize: 0 })).rejects.toThrow(/beam size/);
     const home = tempDir();
@@ -138,7 +135,11 @@ describe('IndicTrans2 engine', () => {
       } finally {
         await en.close();
       }
-      renameTensorBytes(join(dir, 'decoder_with_past_model.onnx'), 'encoder_attention_mask', 'encoder_attention_masq');
+      renameTensorBytes(
+        join(dir, 'decoder_with_past_model.onnx'),
+        'encoder_attention_mask',
+        'encoder_attention_masq',
+      );
       const err = await refusal(openMtEngine('indictrans2-en-indic-tiny', { registry: local }));
       expect(err.code).toBe('model_invalid');
       expect(err.message).toContain('decoder_with_past_model.onnx');
