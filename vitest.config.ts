@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { SummaryLineReporter } from './tests/reporters/summary-line.js';
 
@@ -8,6 +10,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Never the developer's own settings (their annotator name would land in exported files).
+    env: { CHARKHA_CONFIG_DIR: join(tmpdir(), `charkha-vitest-config-${process.pid}`) },
     reporters: ['default', new SummaryLineReporter()],
   },
 });

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../package-root.js';
 import { annotationsCommand } from './commands/annotations.js';
 import { compareCommand, evalCommand } from './commands/eval.js';
+import { configCommand } from './commands/config.js';
 import { exportCommand } from './commands/export.js';
 import { mergeCommand } from './commands/merge.js';
 import { flywheelCommand } from './commands/flywheel.js';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   program.addCommand(flywheelCommand());
   program.addCommand(mtScoreCommand());
   program.addCommand(translateCommand());
+  program.addCommand(configCommand());
   return program;
 }
 

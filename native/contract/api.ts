@@ -29,6 +29,7 @@ import { Job } from './jobs.js';
 import { modelsApi } from './models.js';
 import { ProjectInfo } from './project.js';
 import { RunDetail, RunEntitiesQuery, RunEntityRow, RunSummary } from './runs.js';
+import { SetSettingsRequest, SettingsView } from './settings.js';
 
 /**
  * The service API: every method the renderer (through either bridge), the
@@ -102,6 +103,9 @@ export const api = {
     response: PreannotateModelsResponse,
   },
   'annotations.preannotate': { request: PreannotateRequest, response: PreannotateResult },
+  /** The installation's settings (the annotator name), shared by every project. */
+  'settings.get': { request: z.object({}), response: SettingsView },
+  'settings.set': { request: SetSettingsRequest, response: SettingsView },
   ...modelsApi,
   ...generateApi,
   ...evaluateApi,

@@ -10,3 +10,4 @@ export * from './jobs.js';
 export * from './models.js';
 export * from './project.js';
 export * from './runs.js';
+export * from './settings.js';

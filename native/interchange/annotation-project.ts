@@ -18,6 +18,7 @@ import {
   type AnnotationFormat,
   type WriteOptions,
 } from './annotation-formats.js';
+import { installationAnnotator } from '../settings/annotator.js';
 
 const MIME: Record<string, string> = {
   '.wav': 'audio/x-wav',
@@ -180,7 +181,7 @@ export function renderAnnotations(
   });
   const bytes = writeAnnotations(doc, opts.format, {
     ...opts,
-    author: opts.author ?? project.annotations.annotator() ?? undefined,
+    author: opts.author ?? installationAnnotator(project) ?? undefined,
   });
   return {
     bytes,
@@ -289,7 +290,7 @@ export function importAnnotationBytes(
       'pass --audio <id or file name>',
     );
 
-  const author = opts.author ?? project.annotations.annotator() ?? 'import';
+  const author = opts.author ?? installationAnnotator(project) ?? 'import';
   const repo = project.annotations;
   const byName = new Map(doc.tiers.map((t) => [t.name, t]));
   const ordered: DocTier[] = [];

@@ -1,10 +1,10 @@
-import { userInfo } from 'node:os';
 import type { ApiParsedRequest } from '../contract/api.js';
 import type { Lang } from '../contract/common.js';
 import { LANGS } from '../contract/common.js';
 import { UserError } from '../contract/errors.js';
 import { renderAnnotations } from '../interchange/annotation-project.js';
 import { prepareReferenceEntities } from '../metrics/ehr/value-spans.js';
+import { annotatorOf } from '../settings/annotator.js';
 import { cpLength, cpSlice } from '../text/code-points.js';
 import { ModelRegistry } from '../models/registry.js';
 import { projectModelRows } from '../models/project-models.js';
@@ -22,22 +22,6 @@ export const DEFAULT_TIERS = [
   { name: 'translation', kind: 'translation' },
   { name: 'speaker', kind: 'speaker' },
 ] as const;
-
-/**
- * Who the edits are recorded as: the project's annotator when one is set,
- * else CHARKHA_ANNOTATOR, else the login name (every edit must name someone).
- */
-export function annotatorOf(project: Project): string {
-  const set = project.annotations.annotator();
-  if (set) return set;
-  const env = process.env.CHARKHA_ANNOTATOR?.trim();
-  if (env) return env;
-  try {
-    return userInfo().username || 'annotator';
-  } catch {
-    return 'annotator';
-  }
-}
 
 /** The language most of a recording's utterances are in; Hindi when it has none. */
 export function recordingLang(project: Project, audioId: number): Lang {

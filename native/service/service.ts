@@ -12,6 +12,7 @@ import { PEAKS_SAMPLES_PER_PIXEL, peaksCachePath } from './audio-prepare.js';
 import { evaluateHandlers } from './evaluate-handlers.js';
 import { generateHandlers } from './generate.js';
 import { modelsHandlers } from './models.js';
+import { settingsHandlers } from './settings-handlers.js';
 
 export type Handlers = {
   [M in ApiMethod]: (req: ApiParsedRequest<M>) => ApiResponse<M> | Promise<ApiResponse<M>>;
@@ -63,6 +64,7 @@ export class Service {
       ...modelsHandlers(project, events),
       ...generateHandlers(project, events),
       ...annotationHandlers(project, events),
+      ...settingsHandlers(project),
     };
   }
 

@@ -150,7 +150,7 @@ function codePoints(s: string): string[] {
 export class AnnotationRepo {
   constructor(private readonly db: Db) {}
 
-  /** The annotator name this project writes by default (set once, from settings). */
+  /** The name projects kept before it was set per installation (native/settings/annotator.ts adopts it). */
   annotator(): string | null {
     const row = this.db.prepare("SELECT value FROM meta WHERE key = 'annotator'").get() as
       { value: string } | undefined;

@@ -67,7 +67,10 @@ export function importAnnotationsCommand(): Command {
     .option('--format <format>', 'override the format the file name implies')
     .option('--tier <name>', 'tier name for srt, vtt and audacity files', 'transcript')
     .option('--replace', 'replace the segments of tiers that already exist')
-    .option('--author <name>', "who the edit log credits (default: the project's annotator)")
+    .option(
+      '--author <name>',
+      "who the edit log credits (default: the installation's annotator, `charkha config set annotator`)",
+    )
     .option('--json', 'print one JSON object')
     .action(async (file: string, o: ImportOpts) => {
       const r = await withProject(o.project, {}, (p) =>

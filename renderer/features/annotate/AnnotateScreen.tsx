@@ -8,6 +8,7 @@ import { formatTime } from '../player/peaks.js';
 import { useFittedPeaks } from '../player/PlayerDock.js';
 import { usePlayer } from '../player/player-context.js';
 import './annotate.css';
+import { AnnotatorName } from './AnnotatorName.js';
 import { usePrefs } from './prefs.js';
 import { markBoundary, nudge, segmentAt } from './segment-ops.js';
 import { ExportButton } from './ExportButton.js';
@@ -280,8 +281,9 @@ function Workspace({ audioId }: { audioId: number }) {
         <h1>Annotate</h1>
         <span className="mono">{ws.audio.originalName}</span>
         <span className="muted small">
-          {lang} · {formatTime(ws.audio.durationSec)} · as {ws.annotator}
+          {lang} · {formatTime(ws.audio.durationSec)}
         </span>
+        <AnnotatorName fallback={ws.annotator} onError={setExportError} />
         <span className="transport-spacer" />
         <span
           className={`save-status save-${store.status}`}
