@@ -99,6 +99,8 @@ export const AlignedToken = z.object({
   hyp: z.string().nullable(),
   /** Ids of the reference entity spans this reference word lies in. */
   spanIds: z.array(Id),
+  /** Seconds where the hypothesis word starts, where the run stored word times. */
+  hypStart: z.number().nullable().default(null),
 });
 export type AlignedToken = z.infer<typeof AlignedToken>;
 
@@ -129,8 +131,15 @@ export const EvalUtteranceDetail = z.object({
       value: z.string().nullable(),
       start: Id,
       end: Id,
-      /** Where in the recording the entity is likely spoken: its place in the text times the duration. */
+      /**
+       * Where in the recording the entity is spoken: the start of the first
+       * hypothesis word aligned to it in the first run with word times, else
+       * an estimate from its place in the text times the duration.
+       */
       startSec: z.number().nullable(),
+      timing: z.enum(['words', 'estimate']),
+      /** The run whose word times gave `startSec` (null for an estimate). */
+      timedByRunId: Id.nullable(),
     }),
   ),
   runs: z.array(

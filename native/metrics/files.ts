@@ -37,7 +37,7 @@ function bad(file: string, line: number, msg: string, hint?: string): UserError 
   return new UserError('bad_input', `${file}:${line}: ${msg}`, hint);
 }
 
-function readText(path: string): string {
+export function readText(path: string): string {
   try {
     // A byte-order mark (Windows editors) would make line 1 invalid JSON.
     return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
@@ -49,7 +49,10 @@ function readText(path: string): string {
 }
 
 /** Non-empty lines as parsed JSON objects with their 1-based line numbers. */
-function* jsonObjects(text: string, file: string): Generator<[Record<string, unknown>, number]> {
+export function* jsonObjects(
+  text: string,
+  file: string,
+): Generator<[Record<string, unknown>, number]> {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];

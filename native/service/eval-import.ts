@@ -13,6 +13,7 @@ import { normalize, type Profile } from '../text/normalize.js';
 import type { Project } from '../store/project.js';
 import type { NewEntityOutcome, NewUtteranceScore } from '../store/run-repo.js';
 import type { StoredUtterance } from '../store/utterance-repo.js';
+import { readHypothesisWords, type HypWord } from './hypothesis-words.js';
 import { importCorpus } from './import-corpus.js';
 
 export interface EvalImportOptions {
@@ -117,6 +118,8 @@ export async function importEvalRun(
     stored,
     refs,
     hyps,
+    words: readHypothesisWords(opts.hyp),
+    reference: opts.reference ?? 'text',
     model: opts.model,
     name: opts.name,
     defaultName: `${opts.model} on ${testSet}`,
@@ -134,6 +137,10 @@ export interface ScoredRunInput {
   refs: RefRow[];
   /** Hypotheses by utterance ext id. */
   hyps: ReadonlyMap<string, string | null>;
+  /** Hypothesis word times by utterance ext id, where the source has them. */
+  words?: ReadonlyMap<string, readonly HypWord[]>;
+  /** The reference form `refs` hold (default the written text); recorded so a rescore uses it too. */
+  reference?: ReferenceTier;
   model: string;
   /** Refused if taken; without it `defaultName` is used, numbered `#2`, `#3`… if taken. */
   name?: string;
@@ -173,6 +180,7 @@ export async function storeScoredRun(
       profile,
       compat: null,
       report,
+      reference: input.reference ?? 'text',
     },
     scores,
     outcomes,
@@ -192,7 +200,10 @@ export interface ScoredRows {
  * reference is corrected both come through here, so they cannot disagree.
  */
 export async function scoreForStore(
-  input: Pick<ScoredRunInput, 'stored' | 'refs' | 'hyps' | 'profile' | 'system' | 'testSet'>,
+  input: Pick<
+    ScoredRunInput,
+    'stored' | 'refs' | 'hyps' | 'words' | 'reference' | 'profile' | 'system' | 'testSet'
+  >,
 ): Promise<ScoredRows> {
   const { stored, refs, hyps, profile, testSet } = input;
   const report = await scoreRows(refs, hyps, {
@@ -224,6 +235,7 @@ export async function scoreForStore(
     scores.push({
       utteranceId: u.id,
       hypothesis: hyp,
+      words: input.words?.get(u.extId) ?? null,
       refWords: w.refLength,
       hits: w.hits,
       subs: w.substitutions,
@@ -236,11 +248,16 @@ export async function scoreForStore(
       sfr: scoreSfr(row, hyp)?.value ?? null,
       ops: undefined,
     });
+    // Scored on the spoken form, an entity is found among the spoken spans (whose offsets
+    // the outcome has) and stored on the written span of the same place, which views show.
+    const spoken = input.reference === 'spoken' && u.spoken !== null;
+    const scoredSpans = spoken ? u.spokenEntities : u.entities;
     for (const o of scoreEntities(row, hyp)) {
       // A merged entity (fragments joined on import) is stored on its first span.
-      const span =
-        u.entities.find((s) => s.start >= o.valueStart && s.end <= o.valueEnd) ??
-        u.entities.find((s) => s.start < o.valueEnd && s.end > o.valueStart);
+      const found =
+        scoredSpans.find((s) => s.start >= o.valueStart && s.end <= o.valueEnd) ??
+        scoredSpans.find((s) => s.start < o.valueEnd && s.end > o.valueStart);
+      const span = spoken ? u.entities.find((s) => s.ord === found?.ord) : found;
       if (span && !outcomes.some((x) => x.spanId === span.id))
         outcomes.push({
           spanId: span.id,

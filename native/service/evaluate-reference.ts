@@ -5,7 +5,7 @@ import type { Profile } from '../text/normalize.js';
 import { cpLength, cpSlice } from '../text/code-points.js';
 import type { Project } from '../store/project.js';
 import { ReferenceEditRepo, type SpanPlacement } from '../store/reference-edit-repo.js';
-import { refRowOf, scoreForStore } from './eval-import.js';
+import { refRowOf, scoreForStore, type ReferenceTier } from './eval-import.js';
 
 /**
  * Where each span of `before` lies in `after`, for one contiguous edit (the
@@ -56,8 +56,14 @@ export async function rescoreRun(project: Project, runId: number): Promise<void>
   const run = project.db
     .prepare<
       [number],
-      { profile: string; system: string | null; test_set: string | null; compat: string | null }
-    >('SELECT profile, system, test_set, compat FROM eval_runs WHERE id = ?')
+      {
+        profile: string;
+        system: string | null;
+        test_set: string | null;
+        compat: string | null;
+        reference: ReferenceTier;
+      }
+    >('SELECT profile, system, test_set, compat, reference FROM eval_runs WHERE id = ?')
     .get(runId);
   if (!run) throw new UserError('not_found', `no evaluation run with id ${runId}`);
   // A paper-compatible run reproduces a published scorer on the published text: it stays as scored.
@@ -68,12 +74,14 @@ export async function rescoreRun(project: Project, runId: number): Promise<void>
     )
     .all(runId);
   const stored = hyps.map((h) => project.utterances.get(h.utterance_id)!);
-  const refs = stored.map((u) => refRowOf(u, 'project', run.test_set));
+  // A run scored against the spoken form (what a voice said) is rescored against it, not the written text.
+  const refs = stored.map((u) => refRowOf(u, 'project', run.test_set, run.reference));
   const byExt = new Map(stored.map((u, i) => [u.extId, hyps[i].text] as const));
   const scored = await scoreForStore({
     stored,
     refs,
     hyps: byExt,
+    reference: run.reference,
     profile: run.profile as Profile,
     system: run.system,
     testSet: run.test_set,

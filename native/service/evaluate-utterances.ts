@@ -11,6 +11,8 @@ import { align } from '../metrics/alignment.js';
 import { classifyEntityError } from '../metrics/entity-error-pattern.js';
 import { normalize, words, type Profile } from '../text/normalize.js';
 import type { Project } from '../store/project.js';
+import { entityStartFromWords } from './entity-time.js';
+import { normalizedWordStarts, type HypWord } from './hypothesis-words.js';
 
 type Filter = z.output<typeof EvalUtteranceFilter>;
 
@@ -140,6 +142,8 @@ export function alignedTokens(
   lang: string,
   profile: Profile,
   spans: readonly { spanId: number; start: number; end: number }[],
+  /** Start times of the normalised hypothesis's words (from `normalizedWordStarts`). */
+  hypStarts: readonly (number | null)[] = [],
 ): AlignedToken[] {
   const ref = normalize(text, lang, profile);
   const hyp = normalize(hypothesis, lang, profile);
@@ -160,6 +164,7 @@ export function alignedTokens(
     ref: o.refIndex >= 0 ? rw[o.refIndex].text : null,
     hyp: o.hypIndex >= 0 ? hw[o.hypIndex].text : null,
     spanIds: o.refIndex >= 0 ? spansOf(o.refIndex) : [],
+    hypStart: o.hypIndex >= 0 ? (hypStarts[o.hypIndex] ?? null) : null,
   }));
 }
 
@@ -181,8 +186,8 @@ export function evalUtteranceDetail(
       )
       .get(runId);
     const h = project.db
-      .prepare<[number, number], { text: string; wer: number | null }>(
-        `SELECT h.text, us.wer FROM hypotheses h LEFT JOIN utterance_scores us ON us.run_id = h.run_id AND us.utterance_id = h.utterance_id
+      .prepare<[number, number], { text: string; words_json: string | null; wer: number | null }>(
+        `SELECT h.text, h.words_json, us.wer FROM hypotheses h LEFT JOIN utterance_scores us ON us.run_id = h.run_id AND us.utterance_id = h.utterance_id
          WHERE h.run_id = ? AND h.utterance_id = ?`,
       )
       .get(runId, utteranceId);
@@ -209,7 +214,22 @@ export function evalUtteranceDetail(
         name: run.name,
         hypothesis: h.text,
         wer: h.wer,
-        tokens: alignedTokens(u.text, h.text, u.lang, run.profile as Profile, spans),
+        tokens: alignedTokens(
+          u.text,
+          h.text,
+          u.lang,
+          run.profile as Profile,
+          spans,
+          h.words_json === null
+            ? []
+            : normalizedWordStarts(
+                h.text,
+                u.lang,
+                run.profile as Profile,
+                JSON.parse(h.words_json) as HypWord[],
+              ),
+        ),
+        timed: h.words_json !== null,
         outcomes: outcomes.map((o) => ({
           spanId: o.spanId,
           outcome: o.outcome,
@@ -219,6 +239,14 @@ export function evalUtteranceDetail(
       },
     ];
   });
+  const heard = (spanId: number) => {
+    for (const r of runs) {
+      if (!r.timed) continue;
+      const sec = entityStartFromWords(r.tokens, spanId);
+      if (sec !== null) return { startSec: sec, timing: 'words' as const, timedByRunId: r.runId };
+    }
+    return null;
+  };
   return {
     utteranceId: u.id,
     extId: u.extId,
@@ -233,9 +261,13 @@ export function evalUtteranceDetail(
       value: e.value,
       start: e.start,
       end: e.end,
-      // No word timings are stored: the entity's place in the text stands in for its place in time.
-      startSec: duration === null ? null : Math.max(0, (e.start / length) * duration - 0.3),
+      // Without word times the entity's place in the text stands in for its place in time.
+      ...(heard(e.id) ?? {
+        startSec: duration === null ? null : Math.max(0, (e.start / length) * duration - 0.3),
+        timing: 'estimate' as const,
+        timedByRunId: null,
+      }),
     })),
-    runs,
+    runs: runs.map(({ timed: _timed, ...r }) => r),
   };
 }

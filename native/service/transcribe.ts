@@ -236,11 +236,14 @@ export async function transcribeIntoProject(
     load: () => loadProjectAudio(project, t.audioId),
   }));
   const hyps = new Map<string, string>();
+  const words = new Map<string, AsrWord[]>();
   const stored: StoredUtterance[] = [];
   const result = await run(sources, opts, registry, (s, t) => {
     for (const u of utterancesOf(project, s.audioId!)) {
       if (hyps.has(u.extId)) continue;
       hyps.set(u.extId, t.text);
+      // The utterance is the whole recording, so the recogniser's times are the utterance's.
+      if (t.words.length) words.set(u.extId, t.words);
       stored.push(u);
     }
   });
@@ -252,6 +255,7 @@ export async function transcribeIntoProject(
           stored,
           refs: stored.map((u) => refRowOf(u, project.paths.root, testSet)),
           hyps,
+          words,
           model: opts.model,
           name: opts.name,
           defaultName: `${opts.model} on ${testSet ?? 'project audio'}`,

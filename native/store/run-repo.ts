@@ -12,11 +12,15 @@ export interface NewRun {
   profile: string;
   compat: string | null;
   report: unknown;
+  /** The reference form scored against (default the written text). */
+  reference?: 'text' | 'spoken';
 }
 
 export interface NewUtteranceScore {
   utteranceId: number;
   hypothesis: string;
+  /** The hypothesis's words with their times in seconds, where the recogniser gave them. */
+  words?: readonly { text: string; start: number; end: number }[] | null;
   refWords: number;
   hits: number;
   subs: number;
@@ -76,8 +80,8 @@ export class RunRepo {
       const id = Number(
         this.db
           .prepare(
-            `INSERT INTO eval_runs (name, model, model_sha256, system, test_set, decode_json, metric_version, profile, compat, report_json, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO eval_runs (name, model, model_sha256, system, test_set, decode_json, metric_version, profile, compat, report_json, created_at, reference)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             run.name,
@@ -91,6 +95,7 @@ export class RunRepo {
             run.compat,
             JSON.stringify(run.report),
             new Date().toISOString(),
+            run.reference ?? 'text',
           ).lastInsertRowid,
       );
       this.insertScores(id, scores, outcomes, true);
@@ -125,14 +130,15 @@ export class RunRepo {
     withHypotheses: boolean,
   ): void {
     const hyp = this.db.prepare(
-      'INSERT INTO hypotheses (run_id, utterance_id, text) VALUES (?, ?, ?)',
+      'INSERT INTO hypotheses (run_id, utterance_id, text, words_json) VALUES (?, ?, ?, ?)',
     );
     const score = this.db.prepare(
       `INSERT INTO utterance_scores (run_id, utterance_id, ref_words, hits, subs, dels, ins, ref_chars, char_edits, wer, cer, sfr, ops_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const s of scores) {
-      if (withHypotheses) hyp.run(id, s.utteranceId, s.hypothesis);
+      if (withHypotheses)
+        hyp.run(id, s.utteranceId, s.hypothesis, s.words?.length ? JSON.stringify(s.words) : null);
       score.run(
         id,
         s.utteranceId,

@@ -32,7 +32,7 @@ export function AlignmentView({
           <span
             key={i}
             className={`al-tok al-${t.op}${c ? ' al-entity' : ''}`}
-            title={`${OP_LABEL[t.op]}${c ? ` · in ${c.label}` : ''}`}
+            title={`${OP_LABEL[t.op]}${c ? ` · in ${c.label}` : ''}${t.hypStart !== null ? ` · heard at ${t.hypStart.toFixed(2)} s` : ''}`}
             data-op={t.op}
             style={c ? { borderBottomColor: c.line, background: c.bg } : undefined}
           >

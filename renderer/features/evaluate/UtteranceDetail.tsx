@@ -140,10 +140,19 @@ export function UtteranceDetail({
                           className="btn btn-small"
                           disabled={u.audioId === null}
                           onClick={() => play(e.startSec ?? undefined)}
-                          title="Play from about where the entity is spoken (estimated from its place in the text)"
+                          title={
+                            e.timing === 'words'
+                              ? 'Play from where the recogniser heard the entity begin (its word times)'
+                              : 'Play from about where the entity is spoken (estimated from its place in the text: no word times are stored)'
+                          }
                         >
                           ▶ from {formatSeconds(e.startSec)}
                         </button>
+                        {e.timing === 'estimate' && e.startSec !== null && (
+                          <div className="muted small" data-testid="entity-time-estimated">
+                            estimated
+                          </div>
+                        )}
                       </td>
                     </tr>
                   );
