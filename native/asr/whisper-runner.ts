@@ -5,12 +5,11 @@
  * model folder, local files only; one script mask per (folder, language).
  */
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { workerData } from 'node:worker_threads';
+import { join } from 'node:path';
 import { scriptOfLang } from '../text/scripts.js';
-import type * as TransformersModule from '@huggingface/transformers';
 import type { TaskContext } from '../workers/task.js';
-import { loadOnnxRuntime } from '../workers/ort-loader.js';
+import { loadLocalPipeline, localTransformers } from '../workers/transformers-local.js';
+import type { Transformers } from '../workers/transformers-local.js';
 import { ScriptMask, allowedScripts, vocabBytes } from './script-mask.js';
 import type { TokenizerJson } from './script-mask.js';
 
@@ -46,7 +45,6 @@ export interface WhisperRunOutput {
   tokens: number[][];
 }
 
-type Transformers = typeof TransformersModule;
 type AsrPipeline = (
   audio: Float32Array,
   options: Record<string, unknown>,
@@ -61,32 +59,15 @@ interface Loaded {
 
 const loaded = new Map<string, Promise<Loaded>>();
 
-async function transformers(): Promise<Transformers> {
-  // onnxruntime-node first, from the one loader that sets the telemetry switch.
-  await loadOnnxRuntime();
-  const tf = await import('@huggingface/transformers');
-  tf.env.allowRemoteModels = false;
-  tf.env.allowLocalModels = true;
-  return tf;
-}
-
-// `env.localModelPath` is global: loads run one at a time so that each
-// pipeline reads the folder it was started for.
-let loadChain: Promise<unknown> = Promise.resolve();
-
 function load(input: WhisperLoadInput): Promise<Loaded> {
   let p = loaded.get(input.dir);
   if (!p) {
     const start = async (): Promise<Loaded> => {
-      const tf = await transformers();
-      tf.env.localModelPath = dirname(input.dir) + '/';
-      const threads = (workerData as { threads?: number } | null)?.threads;
-      const pipe = (await tf.pipeline('automatic-speech-recognition', basename(input.dir), {
-        local_files_only: true,
-        device: 'cpu',
-        dtype: input.dtype as never,
-        ...(threads ? { session_options: { intraOpNumThreads: threads } } : {}),
-      })) as unknown as Loaded['pipe'];
+      const pipe = await loadLocalPipeline<Loaded['pipe']>(
+        'automatic-speech-recognition',
+        input.dir,
+        input.dtype,
+      );
       const config = JSON.parse(await readFile(join(input.dir, 'config.json'), 'utf8')) as {
         vocab_size: number;
       };
@@ -95,9 +76,7 @@ function load(input: WhisperLoadInput): Promise<Loaded> {
       ) as TokenizerJson;
       return { pipe, vocabSize: config.vocab_size, masks: new Map(), tokenizer };
     };
-    const q = loadChain.then(start, start);
-    loadChain = q.catch(() => undefined);
-    p = q;
+    p = start();
     loaded.set(input.dir, p);
     p.catch(() => loaded.delete(input.dir));
   }
@@ -157,7 +136,7 @@ export async function transcribeWhisper(
   input: WhisperRunInput,
   ctx: TaskContext,
 ): Promise<WhisperRunOutput> {
-  const tf = await transformers();
+  const tf = await localTransformers();
   const model = await load(input);
   const mask = input.scriptConstrained ? maskFor(model, input.language) : undefined;
   const stats = { steps: 0, maskMs: 0 };

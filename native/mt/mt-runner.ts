@@ -6,11 +6,8 @@
  * own; each sentence is cut at its first end token, because a batch keeps
  * generating until every sentence has ended.
  */
-import { basename, dirname } from 'node:path';
-import { workerData } from 'node:worker_threads';
-import type * as TransformersModule from '@huggingface/transformers';
-import { loadOnnxRuntime } from '../workers/ort-loader.js';
 import type { TaskContext } from '../workers/task.js';
+import { loadLocalPipeline, localTransformers } from '../workers/transformers-local.js';
 
 export interface MtLoadInput {
   dir: string;
@@ -44,8 +41,6 @@ export interface MtRunOutput {
   batches: number;
 }
 
-type Transformers = typeof TransformersModule;
-
 interface Tokenizer {
   (texts: string[], options: Record<string, unknown>): { input_ids: TensorLike };
   _build_translation_inputs?(
@@ -76,18 +71,6 @@ interface Loaded {
 
 const loaded = new Map<string, Promise<Loaded>>();
 
-/** transformers.js, local files only, after onnxruntime-node from the loader that sets its switches. */
-async function transformers(): Promise<Transformers> {
-  await loadOnnxRuntime();
-  const tf = await import('@huggingface/transformers');
-  Object.assign(tf.env, { allowRemoteModels: false, allowLocalModels: true });
-  return tf;
-}
-
-// `env.localModelPath` is global: loads run one at a time so that each
-// pipeline reads the folder it was started for.
-let loadChain: Promise<unknown> = Promise.resolve();
-
 function idList(v: number | number[] | null | undefined): number[] {
   if (v === null || v === undefined) return [];
   return Array.isArray(v) ? v : [v];
@@ -97,15 +80,7 @@ function load(input: MtLoadInput): Promise<Loaded> {
   let p = loaded.get(input.dir);
   if (!p) {
     const start = async (): Promise<Loaded> => {
-      const tf = await transformers();
-      tf.env.localModelPath = dirname(input.dir) + '/';
-      const threads = (workerData as { threads?: number } | null)?.threads;
-      const pipe = (await tf.pipeline('translation', basename(input.dir), {
-        local_files_only: true,
-        device: 'cpu',
-        dtype: input.dtype as never,
-        ...(threads ? { session_options: { intraOpNumThreads: threads } } : {}),
-      })) as unknown as Loaded['pipe'];
+      const pipe = await loadLocalPipeline<Loaded['pipe']>('translation', input.dir, input.dtype);
       const eos = idList(
         pipe.model.generation_config?.eos_token_id ?? pipe.model.config.eos_token_id,
       );
@@ -115,9 +90,7 @@ function load(input: MtLoadInput): Promise<Loaded> {
       const pad = pipe.model.config.pad_token_id;
       return { pipe, eos, pad, info: { marianTargets } };
     };
-    const q = loadChain.then(start, start);
-    loadChain = q.catch(() => undefined);
-    p = q;
+    p = start();
     loaded.set(input.dir, p);
     p.catch(() => loaded.delete(input.dir));
   }
@@ -136,7 +109,7 @@ export async function closeMt(input: { dir: string }): Promise<void> {
 }
 
 export async function translateMt(input: MtRunInput, ctx: TaskContext): Promise<MtRunOutput> {
-  const tf = await transformers();
+  const tf = await localTransformers();
   const { pipe, eos, pad } = await load(input);
   const { tokenizer, model } = pipe;
 

@@ -93,6 +93,32 @@ describe('charkha translate', () => {
     expect(summary.survived).toBe(summary.entities);
   });
 
+  it('an IndicTrans2 model with beam search: the whole sentence in the target script', async () => {
+    const dir = tempDir();
+    const rows = edsaRows().filter((r) => r.lang === 'hi');
+    const input = writeJsonl(dir, rows);
+    const dest = join(dir, 'out.jsonl');
+    const code = await runCli(
+      [
+        'translate',
+        input,
+        '--model',
+        'indictrans2-tiny-fixture',
+        '--from',
+        'hi',
+        '--to',
+        'te',
+      ].concat(['--out', dest, '--beams', '3', '--batch-size', '4', '--json']),
+    );
+    expect(code, err).toBe(0);
+    const got = readOut(dest);
+    expect(got.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    // The fixture copies its (Devanagari-unified) source: the text comes out in Telugu.
+    const amount = got.find((r) => r.id === 'hi_currency_000000')!;
+    expect(amount.translation).toBe('మేరీ సైలరీ హర మహీనే 50,000 రూపాయలు హై।');
+    expect(got.every((r) => r.survival_ok && r.problems.length === 0)).toBe(true);
+  });
+
   it('user errors name the file and row', async () => {
     const dir = tempDir();
     const input = writeJsonl(dir, [
