@@ -3,15 +3,18 @@
 // The project is built through the real CLI: `import audio` (timed), then
 // `import annotations` of an SRT of 2,000 Telugu segments (timed). A
 // requestAnimationFrame loop in the page records every frame's duration
-// (as library-scroll does) while: the segment list is wheeled (120 px a
+// (bench/browser.ts's frameRecorder, as library-scroll) while: the segment list is wheeled (120 px a
 // frame); ↓/↑ step through segments (each scrolls list and waveform); the
 // waveform, zoomed in, is wheeled sideways; ←/→ seek it. Gate: p99 frame < 50 ms.
-// Usage: npx tsx bench/annotate-scroll.bench.ts [--wheel-s 5] [--steps 60]
+// Usage: npx tsx bench/annotate-scroll.bench.ts [--wheel-s 5] [--steps 60] [--reuse]
+//   --reuse keeps the imported project under the temp folder and uses it next time.
 import {
   closeSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -23,12 +26,19 @@ import type { Page } from '@playwright/test';
 import { recordBench } from './record.js';
 import {
   VIEWPORT,
+  byPhase,
+  frameRecorder,
   launchChromium,
   load,
+  markFrames,
+  nextFrame,
   niceness,
   serve,
+  startFrames,
+  stopFrames,
   summary,
   timedCharkha,
+  type FrameLog,
 } from './browser.js';
 
 function arg(name: string, fallback: number): number {
@@ -38,6 +48,8 @@ function arg(name: string, fallback: number): number {
 
 const WHEEL_S = arg('--wheel-s', 5);
 const STEPS = arg('--steps', 60);
+/** Keeps the imported project under the temp folder and opens it again next time. */
+const REUSE = process.argv.includes('--reuse');
 const SEGMENTS = 2000;
 const SECONDS = 2 * 3600;
 const RATE = 16_000;
@@ -109,34 +121,6 @@ function writeSrt(path: string): void {
   writeFileSync(path, `${out.join('\n')}\n`);
 }
 
-/** Frame deltas between start() and stop(), with named phase marks (the library-scroll method). */
-const INIT = `(() => {
-  const f = (window.__frames = { on: false, skip: false, last: 0, deltas: [], marks: [], longtasks: [] });
-  f.start = () => Object.assign(f, { on: true, skip: true, deltas: [], marks: [], longtasks: [] });
-  f.mark = (name) => f.marks.push([name, f.deltas.length]);
-  f.stop = () => { f.on = false; return { deltas: f.deltas, marks: f.marks, longtasks: f.longtasks }; };
-  try {
-    new PerformanceObserver((l) => { if (f.on) for (const e of l.getEntries()) f.longtasks.push(Math.round(e.duration)); })
-      .observe({ type: 'longtask', buffered: false });
-  } catch {}
-  const tick = (t) => {
-    if (f.on && !f.skip) f.deltas.push(t - f.last);
-    f.skip = false;
-    f.last = t;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})();`;
-
-interface Frames {
-  deltas: number[];
-  marks: [string, number][];
-  longtasks: number[];
-}
-
-const nextFrame = (page: Page) =>
-  page.evaluate('new Promise((r) => requestAnimationFrame(() => r(0)))');
-
 function stats(deltas: number[]): Record<string, number> {
   const over = deltas.filter((d) => d > GATE_MS).length;
   return { ...summary(deltas.length ? deltas : [0]), over50: over };
@@ -153,11 +137,19 @@ async function wheelFor(page: Page, dx: number, dy: number): Promise<number> {
   return n;
 }
 
+/** Per frame: list rows and waveform regions in the DOM (both should stay near what is in view). */
+const DOM_SAMPLES = {
+  rows: `document.querySelectorAll('.seg-list .vrow').length`,
+  regions: `(() => { const h = document.querySelector('[data-testid=waveform]'); const r = h && h.firstElementChild && h.firstElementChild.shadowRoot; return r ? r.querySelectorAll('[part^="region "]').length : -1; })()`,
+};
+
 const step = (what: string) =>
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${what}\n`);
 
-async function session(page: Page): Promise<{ frames: Frames; positions: Record<string, number> }> {
-  const mark = (name: string) => page.evaluate(`window.__frames.mark('${name}')`);
+async function session(
+  page: Page,
+): Promise<{ frames: FrameLog; positions: Record<string, number> }> {
+  const mark = (name: string) => markFrames(page, name);
   const list = page.locator('.seg-list .vlist');
   const wave = page.getByTestId('waveform');
   const lb = (await list.boundingBox())!;
@@ -168,7 +160,7 @@ async function session(page: Page): Promise<{ frames: Frames; positions: Record<
     page.evaluate(
       `(() => { const h = document.querySelector('[data-testid=waveform] div'); const s = h && h.shadowRoot && h.shadowRoot.querySelector('.scroll'); return s ? s.scrollLeft : -1; })()`,
     ) as Promise<number>;
-  await page.evaluate('window.__frames.start()');
+  await startFrames(page);
 
   await mark('list-wheel');
   step('list-wheel');
@@ -212,7 +204,7 @@ async function session(page: Page): Promise<{ frames: Frames; positions: Record<
     await nextFrame(page);
   }
   const seekMs = performance.now() - seekStart;
-  const frames = (await page.evaluate('window.__frames.stop()')) as Frames;
+  const frames = await stopFrames(page);
   return {
     frames,
     positions: {
@@ -227,15 +219,23 @@ async function session(page: Page): Promise<{ frames: Frames; positions: Record<
   };
 }
 
-async function main(): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'charkha-bench-annotate-'));
-  const project = join(root, 'p');
-  const reuse = existsSync(SHARED_WAV) && statSync(SHARED_WAV).size === 44 + SECONDS * RATE * 2;
-  const wav = reuse ? SHARED_WAV : join(root, 'speech-120min.wav');
-  if (!reuse) writeBurstWav(wav);
+interface ImportInfo {
+  audioId: number;
+  audioMs: number;
+  annotationsMs: number;
+  wav: string;
+  loadavgBeforeImport: number[];
+  reused: boolean;
+}
+
+/** The project through the real CLI: the 2-hour WAV, then the SRT of its segments (both timed). */
+function importProject(root: string, project: string): ImportInfo {
+  const shared = existsSync(SHARED_WAV) && statSync(SHARED_WAV).size === 44 + SECONDS * RATE * 2;
+  const wav = shared ? SHARED_WAV : join(root, 'speech-120min.wav');
+  if (!shared) writeBurstWav(wav);
   const srt = join(root, 'segments.srt');
   writeSrt(srt);
-  const loadBeforeImport = load();
+  const loadavgBeforeImport = load();
   timedCharkha(['project', 'init', project, '--json']);
   const audio = timedCharkha(['import', 'audio', '-p', project, wav, '--json']);
   const audioId = (JSON.parse(audio.stdout) as { imported: { audioId: number }[] }).imported[0]
@@ -250,8 +250,34 @@ async function main(): Promise<void> {
     String(audioId),
     '--json',
   ]);
+  return {
+    audioId,
+    audioMs: Math.round(audio.ms),
+    annotationsMs: Math.round(ann.ms),
+    wav: shared ? 'player-open speech-like WAV' : 'tone bursts',
+    loadavgBeforeImport,
+    reused: false,
+  };
+}
+
+async function main(): Promise<void> {
+  const root = REUSE
+    ? join(tmpdir(), `charkha-bench-annotate-${SEGMENTS}`)
+    : mkdtempSync(join(tmpdir(), 'charkha-bench-annotate-'));
+  mkdirSync(root, { recursive: true });
+  const project = join(root, 'p');
+  const sidecar = join(root, 'import.json');
+  let imported: ImportInfo;
+  if (REUSE && existsSync(sidecar) && existsSync(project)) {
+    imported = { ...(JSON.parse(readFileSync(sidecar, 'utf8')) as ImportInfo), reused: true };
+  } else {
+    rmSync(project, { recursive: true, force: true });
+    imported = importProject(root, project);
+    writeFileSync(sidecar, JSON.stringify(imported));
+  }
+  const { audioId } = imported;
   process.stdout.write(
-    `import audio (2 h): ${(audio.ms / 1000).toFixed(1)} s; import annotations (${SEGMENTS} segments): ${(ann.ms / 1000).toFixed(1)} s\n`,
+    `import audio (2 h): ${(imported.audioMs / 1000).toFixed(1)} s; import annotations (${SEGMENTS} segments): ${(imported.annotationsMs / 1000).toFixed(1)} s${imported.reused ? ' (earlier run)' : ''}\n`,
   );
 
   const server = await serve(project);
@@ -263,7 +289,7 @@ async function main(): Promise<void> {
   try {
     const context = await browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
-    await page.addInitScript({ content: INIT });
+    await page.addInitScript({ content: frameRecorder(DOM_SAMPLES) });
     const t0 = performance.now();
     step('opening the Annotate screen');
     await page.goto(`${server.url}#/annotate/${audioId}`);
@@ -271,7 +297,7 @@ async function main(): Promise<void> {
       .getByTestId('segment-count')
       .filter({ hasText: `${SEGMENTS} segments` })
       .waitFor({ timeout: 120_000 });
-    await page.locator('.seg-list .vrow').first().waitFor();
+    await page.locator('.seg-list .vrow').first().waitFor({ timeout: 180_000 });
     openMs = performance.now() - t0;
     step(`list shown after ${Math.round(openMs)} ms`);
     countText = await page.getByTestId('segment-count').textContent();
@@ -284,10 +310,7 @@ async function main(): Promise<void> {
   }
   const loadAfter = load();
   const { frames } = result;
-  const phases: Record<string, Record<string, number>> = {};
-  const bounds = [...frames.marks, ['end', frames.deltas.length] as [string, number]];
-  for (let i = 0; i < bounds.length - 1; i++)
-    phases[bounds[i][0]] = stats(frames.deltas.slice(bounds[i][1], bounds[i + 1][1]));
+  const phases = byPhase(frames, stats);
   const all = stats(frames.deltas);
   const pass = all.p99 < GATE_MS;
   recordBench('annotate-scroll', {
@@ -297,20 +320,28 @@ async function main(): Promise<void> {
       seconds: SECONDS,
       sampleRate: RATE,
       segments: SEGMENTS,
-      wav: reuse ? 'player-open speech-like WAV' : 'tone bursts',
+      wav: imported.wav,
     },
-    importAudioMs: Math.round(audio.ms),
-    importAnnotationsMs: Math.round(ann.ms),
+    importAudioMs: imported.audioMs,
+    importAnnotationsMs: imported.annotationsMs,
+    importReused: imported.reused,
     openToListMs: Math.round(openMs),
     countShown: countText,
     frameMs: all,
     phases,
     positions: result.positions,
+    domPerFrame: {
+      maxListRows: Math.max(...frames.samples.rows),
+      maxRegions: Math.max(...frames.samples.regions),
+      regionsByPhase: byPhase({ ...frames, deltas: frames.samples.regions }, (v) =>
+        v.length ? Math.max(...v) : 0,
+      ),
+    },
     longTasksMs: summary(frames.longtasks.length ? frames.longtasks : [0]),
     longTasksOver50: frames.longtasks.filter((d) => d > 50).length,
     viewport: VIEWPORT,
     note: 'a shared 2-core machine under load from other jobs: frame times include time the renderer waited for a CPU',
-    loadavgBeforeImport: loadBeforeImport,
+    loadavgBeforeImport: imported.loadavgBeforeImport,
     loadavgBefore: loadBefore,
     loadavgAfter: loadAfter,
     niceness: niceness(),
@@ -323,7 +354,10 @@ async function main(): Promise<void> {
       `  ${name}: n ${s.n} p50 ${s.median} p95 ${s.p95} p99 ${s.p99} max ${s.max}\n`,
     );
   process.stdout.write(`  positions ${JSON.stringify(result.positions)}\n`);
-  rmSync(root, { recursive: true, force: true });
+  process.stdout.write(
+    `  in the DOM: list rows ≤ ${Math.max(...frames.samples.rows)}, waveform regions ≤ ${Math.max(...frames.samples.regions)}\n`,
+  );
+  if (!REUSE) rmSync(root, { recursive: true, force: true });
   if (!pass) process.exitCode = 1;
 }
 

@@ -14,13 +14,20 @@ import type { Page } from '@playwright/test';
 import { recordBench } from './record.js';
 import {
   VIEWPORT,
+  byPhase,
+  frameRecorder,
   launchChromium,
   load,
+  markFrames,
+  nextFrame,
   niceness,
   round,
   serve,
+  startFrames,
+  stopFrames,
   summary,
   timedCharkha,
+  type FrameLog,
 } from './browser.js';
 
 function arg(name: string, fallback: number): number {
@@ -157,44 +164,15 @@ function writeCorpus(path: string, n: number): void {
 }
 
 /**
- * Installed before the app's scripts: a requestAnimationFrame loop that,
- * between start() and stop(), records each frame's delta (performance.now()),
- * the rows in the DOM and the placeholder rows (pages not loaded yet), plus
- * long tasks, so a slow frame can be told from a slow page fetch.
+ * Installed before the app's scripts: besides each frame's duration, the
+ * rows in the DOM and the placeholder rows (pages not loaded yet), so a slow
+ * frame can be told from a slow page fetch.
  */
-const INIT = `(() => {
-  const f = (window.__frames = { on: false, last: 0, deltas: [], rows: [], blank: [], marks: [], longtasks: [] });
-  f.start = () => { f.on = true; f.skip = true; f.deltas = []; f.rows = []; f.blank = []; f.marks = []; f.longtasks = []; };
-  f.mark = (name) => f.marks.push([name, f.deltas.length]);
-  f.stop = () => { f.on = false; return { deltas: f.deltas, rows: f.rows, blank: f.blank, marks: f.marks, longtasks: f.longtasks }; };
-  try {
-    new PerformanceObserver((l) => { if (f.on) for (const e of l.getEntries()) f.longtasks.push(Math.round(e.duration)); })
-      .observe({ type: 'longtask', buffered: false });
-  } catch {}
-  const tick = (t) => {
-    // The first frame after start() has no previous frame of its own to measure from.
-    if (f.on && f.skip) f.skip = false;
-    else if (f.on) {
-      f.deltas.push(t - f.last);
-      f.rows.push(document.querySelectorAll('.vrow').length);
-      f.blank.push(document.querySelectorAll('.vrow .placeholder').length);
-    }
-    f.last = t;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})();`;
+const INIT = frameRecorder({
+  rows: `document.querySelectorAll('.vrow').length`,
+  blank: `document.querySelectorAll('.vrow .placeholder').length`,
+});
 
-interface Frames {
-  deltas: number[];
-  rows: number[];
-  blank: number[];
-  marks: [string, number][];
-  longtasks: number[];
-}
-
-const nextFrame = (page: Page) =>
-  page.evaluate('new Promise((r) => requestAnimationFrame(() => r(0)))');
 const scrollTop = async (page: Page) =>
   Number(await page.evaluate(`document.querySelector('.vlist').scrollTop`));
 
@@ -218,7 +196,7 @@ async function fillTime(page: Page): Promise<number> {
 }
 
 async function scrollSession(page: Page): Promise<{
-  frames: Frames;
+  frames: FrameLog;
   wheel: Record<string, number>;
   gesture: Record<string, number>;
   jumpFillMs: number[];
@@ -246,10 +224,10 @@ async function scrollSession(page: Page): Promise<{
     return info.processInfo.filter((p) => p.type === 'renderer').reduce((a, p) => a + p.cpuTime, 0);
   };
   const mark = async (name: string) => {
-    await page.evaluate(`window.__frames.mark('${name}')`);
+    await markFrames(page, name);
     busy.push({ name, metrics: { ...(await snapshot()), RendererCpu: await rendererCpu() } });
   };
-  await page.evaluate('window.__frames.start()');
+  await startFrames(page);
 
   // 1. Wheel: 120 px per frame (a notch per frame: a fast, sustained flick) for WHEEL_S seconds.
   await mark('wheel');
@@ -320,7 +298,7 @@ async function scrollSession(page: Page): Promise<{
     await page.mouse.up();
     await fillTime(page);
   }
-  const frames = (await page.evaluate('window.__frames.stop()')) as Frames;
+  const frames = await stopFrames(page);
   busy.push({ name: 'end', metrics: { ...(await snapshot()), RendererCpu: await rendererCpu() } });
   await cdp.detach();
   await browserCdp.detach();
@@ -427,10 +405,7 @@ async function main(): Promise<void> {
   const loadAfter = load();
 
   const { frames } = result;
-  const phases: Record<string, Record<string, number>> = {};
-  const bounds = [...frames.marks, ['end', frames.deltas.length] as [string, number]];
-  for (let i = 0; i < bounds.length - 1; i++)
-    phases[bounds[i][0]] = frameStats(frames.deltas.slice(bounds[i][1], bounds[i + 1][1]));
+  const phases = byPhase(frames, frameStats);
   const all = frameStats(frames.deltas);
   const worst = frames.deltas.indexOf(Math.max(...frames.deltas));
   const phaseOfWorst = [...frames.marks].reverse().find(([, at]) => at <= worst)?.[0] ?? null;
@@ -453,8 +428,8 @@ async function main(): Promise<void> {
     jumpFillMs: result.jumpFillMs.map((m) => round(m)),
     domRows: {
       atRest: rowsAtRest,
-      maxWhileScrolling: Math.max(...frames.rows),
-      framesWithPlaceholders: frames.blank.filter((b) => b > 0).length,
+      maxWhileScrolling: Math.max(...frames.samples.rows),
+      framesWithPlaceholders: frames.samples.blank.filter((b) => b > 0).length,
     },
     viewport: VIEWPORT,
     loadavgBefore: loadBefore,
@@ -463,7 +438,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(
     `${frames.deltas.length} frames: p50 ${all.median} p95 ${all.p95} p99 ${all.p99} max ${all.max} ms, ` +
-      `${(all.over50Share * 100).toFixed(2)}% over 50 ms (worst in ${phaseOfWorst}); rows in DOM ≤ ${Math.max(...frames.rows)}; ` +
+      `${(all.over50Share * 100).toFixed(2)}% over 50 ms (worst in ${phaseOfWorst}); rows in DOM ≤ ${Math.max(...frames.samples.rows)}; ` +
       `gate p99 < ${GATE_MS} ms: ${pass ? 'PASS' : 'FAIL'}; load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}\n`,
   );
   for (const [name, s] of Object.entries(phases))
