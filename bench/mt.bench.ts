@@ -17,7 +17,12 @@
  *
  * Engine and raw passes alternate so load from other processes hits both
  * alike; the gated figure is the ratio of their median times over the reps.
- * Writes bench/results/mt.json; exits 1 if engine/raw is above 1.25.
+ *
+ * With `--it2 DIR` (an IndicTrans2 export at real dimensions:
+ * `/usr/bin/python3 models/recipes/indictrans2_tiny.py --real-dims --out /tmp/it2-real`)
+ * the IndicTrans2 engine is measured the same way against raw session runs
+ * through the tensor API (bench/mt-it2.ts) and gated on the same ratio.
+ * Writes bench/results/mt.json; exits 1 if an engine/raw ratio is above 1.25.
  */
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -28,6 +33,7 @@ import type { Seq2SeqMtEngine } from '../native/mt/seq2seq.js';
 import { closeInferenceWorker, getInferenceWorker } from '../native/workers/inference.js';
 import type { WireTensor, WireTensors } from '../native/workers/inference.js';
 import { siblingModule } from '../native/workers/spawn-worker.js';
+import { benchIndicTrans2 } from './mt-it2.js';
 import type { RawMtInput } from './mt-raw.js';
 import { recordBench } from './record.js';
 
@@ -38,6 +44,7 @@ const arg = (name: string, dflt: string): string => {
 };
 const reps = Number(arg('--reps', '5'));
 const modelDir = arg('--model', '/tmp/marian-real');
+const it2Dir = arg('--it2', '');
 const SENTENCES = [
   'Pay ZX0 to ZX1 by Friday.',
   'My salary is ZX0 every month.',
@@ -63,6 +70,7 @@ const results: Record<string, unknown> = {
   load_average_1_5_15_at_start: load(),
 };
 let ratio = 0;
+let it2Ratio = 0;
 try {
   const id = 'marian-mt-tiny-fixture';
   const engine = (await openMtEngine(id, { registry })) as Seq2SeqMtEngine;
@@ -196,6 +204,11 @@ try {
   });
   await model.close();
   await engine.close();
+  if (it2Dir !== '') {
+    const it2 = await benchIndicTrans2(it2Dir, SENTENCES, reps);
+    it2Ratio = it2.ratio;
+    results.indictrans2 = it2.results;
+  }
 } finally {
   await closeInferenceWorker();
 }
@@ -203,5 +216,9 @@ recordBench('mt', results);
 console.log(JSON.stringify(results, null, 2));
 if (!(ratio <= TARGET_RATIO)) {
   console.error(`engine/raw ${ratio.toFixed(3)} is above ${TARGET_RATIO}`);
+  process.exitCode = 1;
+}
+if (it2Dir !== '' && !(it2Ratio <= TARGET_RATIO)) {
+  console.error(`IndicTrans2 engine/raw ${it2Ratio.toFixed(3)} is above ${TARGET_RATIO}`);
   process.exitCode = 1;
 }
