@@ -1,5 +1,4 @@
-import { Command, CommanderError } from 'commander';
-import { packageVersion } from '../package-root.js';
+import type { Command } from 'commander';
 import { annotationsCommand } from './commands/annotations.js';
 import { compareCommand, evalCommand } from './commands/eval.js';
 import { configCommand } from './commands/config.js';
@@ -19,15 +18,11 @@ import { overlapCommand } from './commands/overlap.js';
 import { tagCommand } from './commands/tag.js';
 import { transcribeCommand } from './commands/transcribe.js';
 import { translateCommand } from './commands/translate.js';
-import { EXIT_OK, EXIT_USER, reportError } from './output.js';
+import { rootProgram, runProgram } from './run.js';
 
 /** The whole command tree; tests build it and run commands in-process. */
 export function buildProgram(): Command {
-  const program = new Command('charkha')
-    .description('Charkha: an offline studio for Indic speech and translation work')
-    .version(packageVersion())
-    .showSuggestionAfterError()
-    .configureHelp({ sortSubcommands: true });
+  const program = rootProgram();
   program.addCommand(projectCommand());
   program.addCommand(importCommand());
   program.addCommand(exportCommand());
@@ -51,24 +46,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-function exitOverrideAll(cmd: Command): void {
-  cmd.exitOverride();
-  for (const sub of cmd.commands) exitOverrideAll(sub);
-}
-
 /** Runs the CLI and returns the exit code: 0 success, 1 user error, 2 internal error. */
 export async function runCli(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  exitOverrideAll(program);
-  const json = argv.includes('--json');
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      // Help and version are not errors; everything else commander rejects is a usage error.
-      return e.exitCode === 0 ? EXIT_OK : EXIT_USER;
-    }
-    return reportError(e, json);
-  }
+  return runProgram(buildProgram(), argv);
 }

@@ -341,14 +341,17 @@ function progressTracker(
   };
 }
 
-/** Plans round `round` and, the first time, stores its mix, models and work items. */
+/**
+ * Round `round`'s plan, computed when first asked for; the first time, the
+ * round's mix, models and work items are stored (which needs the plan now).
+ */
 function ensureRound(
   store: FlywheelStore,
   jobId: number,
   stored: StoredJobConfig,
   round: number,
   log: (line: string) => void,
-): Map<string, PlannedClip> {
+): () => ReadonlyMap<string, PlannedClip> {
   const config = stored.config;
   const existing = store.rounds(jobId)[round - 1];
   let mix: ClassMix = existing?.mix ?? null;
@@ -360,11 +363,18 @@ function ensureRound(
       log(`round ${round}: class mix ${JSON.stringify(mix)}`);
     }
   }
-  const plan = planRound(config, round, mix).filter((c) => inShard(c, stored.shard));
+  let plan: Map<string, PlannedClip> | undefined;
+  const lazyPlan = () =>
+    (plan ??= new Map(
+      planRound(config, round, mix)
+        .filter((c) => inShard(c, stored.shard))
+        .map((c) => [c.extId, c]),
+    ));
   if (!existing) {
+    const clips = [...lazyPlan().values()];
     const items: { key: string; step: FlywheelStep }[] = [];
     const filtered = new Set<string>(config.filter.enabled ? config.filter.splits : []);
-    for (const c of plan) {
+    for (const c of clips) {
       items.push(
         { key: c.extId, step: 'generate' },
         { key: c.extId, step: 'synthesize' },
@@ -388,7 +398,7 @@ function ensureRound(
     }
     store.addRound(jobId, round, mix, models, items);
   }
-  return new Map(plan.map((c) => [c.extId, c]));
+  return lazyPlan;
 }
 
 function retargetMix(

@@ -53,7 +53,13 @@ export interface StepContext {
   stored: StoredJobConfig;
   round: number;
   lastRound: boolean;
-  plan: ReadonlyMap<string, PlannedClip>;
+  /**
+   * The round's plan (this shard's clips), computed on first use: generating
+   * it costs seconds, and a pass that only has whole-round items left (the
+   * merged project of a sharded job, a resume after the last clip) never
+   * needs it.
+   */
+  plan: () => ReadonlyMap<string, PlannedClip>;
   pool: WorkerPool;
   asr: AsrEngines;
   signal: AbortSignal;
@@ -100,7 +106,7 @@ export function runName(config: { name: string }, round: number, lang: string): 
 }
 
 function planned(ctx: StepContext, item: ClaimedItem): PlannedClip {
-  const clip = ctx.plan.get(item.key);
+  const clip = ctx.plan().get(item.key);
   if (!clip) throw new Error(`work item ${item.key} is not in round ${ctx.round}'s plan`);
   return clip;
 }
