@@ -86,10 +86,7 @@ export function AnnotatorName({
         Save name
       </button>
       {view.annotator === null && (
-        <span className="muted">
-          {' '}
-          every edit records it, on every project (until then: {view.fallbackAnnotator})
-        </span>
+        <span className="muted"> every edit records it (until then: {view.fallbackAnnotator})</span>
       )}
     </form>
   );

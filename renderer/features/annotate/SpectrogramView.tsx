@@ -13,6 +13,13 @@ const SETTLE_MS = 120;
 export function SpectrogramView({ url, start, end }: { url: string; start: number; end: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [note, setNote] = useState<string | null>(null);
+  // The window the canvas now shows (and how many times it was drawn), for tests and tools to read.
+  const [drawn, setDrawn] = useState<{
+    start: number;
+    end: number;
+    bytes: number;
+    draws: number;
+  } | null>(null);
   useEffect(() => {
     const c = canvas.current;
     if (!c || !(end > start)) return;
@@ -35,6 +42,7 @@ export function SpectrogramView({ url, start, end }: { url: string; start: numbe
           c.height = img.height;
           c.getContext('2d')?.putImageData(new ImageData(img.data, img.width, img.height), 0, 0);
           setNote(null);
+          setDrawn((d) => ({ start, end, bytes: buf.byteLength, draws: (d?.draws ?? 0) + 1 }));
         })
         .catch((e: unknown) => {
           if (!abort.signal.aborted) setNote(e instanceof Error ? e.message : String(e));
@@ -46,7 +54,14 @@ export function SpectrogramView({ url, start, end }: { url: string; start: numbe
     };
   }, [url, start, end]);
   return (
-    <div className="spectrogram" data-testid="spectrogram">
+    <div
+      className="spectrogram"
+      data-testid="spectrogram"
+      data-start={drawn?.start.toFixed(3)}
+      data-end={drawn?.end.toFixed(3)}
+      data-draws={drawn?.draws ?? 0}
+      data-bytes={drawn?.bytes ?? 0}
+    >
       <canvas ref={canvas} style={{ width: '100%', height: HEIGHT }} aria-label="Spectrogram" />
       {note && <p className="muted small">{note}</p>}
     </div>
