@@ -89,21 +89,7 @@ export class IndicTrans2MtEngine implements MtEngine {
     options: IndicTrans2Options = {},
   ): Promise<MtRunOutput> {
     if (this.closed) throw new Error(`translation engine ${this.modelId} is closed`);
-    const tags = pairTags(
-      { modelId: this.modelId, family: this.family, languages: this.languages, marianTargets: [] },
-      from,
-      to,
-    );
-    const srcTag = tags.srcLang!;
-    const tgtTag = tags.tgtLang!;
-    for (const tag of [srcTag, tgtTag]) {
-      if (!this.tokenizer.hasTag(tag)) {
-        throw new UserError(
-          'unsupported',
-          `model ${this.modelId} has no language tag ${tag} in dict.SRC.json`,
-        );
-      }
-    }
+    this.tags(from, to);
     const beamSize = positiveInt('beam size', options.beamSize, 1);
     const cap = this.config.max_target_positions ?? DEFAULT_MAX_LENGTH;
     const maxLength = Math.min(
@@ -117,9 +103,7 @@ export class IndicTrans2MtEngine implements MtEngine {
     const prepared = this.prepare(texts, from);
     for (let at = 0; at < texts.length; at += batchSize) {
       options.onProgress?.({ done: at, total: texts.length, message: 'translating' });
-      const ids = prepared
-        .slice(at, at + batchSize)
-        .map((p) => this.tokenizer.encode(p, srcTag, tgtTag));
+      const ids = this.encode(prepared.slice(at, at + batchSize), from, to);
       const generated = await this.generate(
         ids,
         { beamSize, maxLength, lengthPenalty },
@@ -226,12 +210,27 @@ export class IndicTrans2MtEngine implements MtEngine {
 
   /** Source ids of prepared sentences, as `run` builds them. */
   encode(prepared: readonly string[], from: string, to: string): number[][] {
-    const tags = pairTags(
+    const [srcTag, tgtTag] = this.tags(from, to);
+    return prepared.map((p) => this.tokenizer.encode(p, srcTag, tgtTag));
+  }
+
+  /** The source and target tags (`eng_Latn`, `hin_Deva`), refused when the model lacks them. */
+  private tags(from: string, to: string): [string, string] {
+    const { srcLang, tgtLang } = pairTags(
       { modelId: this.modelId, family: this.family, languages: this.languages, marianTargets: [] },
       from,
       to,
     );
-    return prepared.map((p) => this.tokenizer.encode(p, tags.srcLang!, tags.tgtLang!));
+    const tags: [string, string] = [srcLang!, tgtLang!];
+    for (const tag of tags) {
+      if (!this.tokenizer.hasTag(tag)) {
+        throw new UserError(
+          'unsupported',
+          `model ${this.modelId} has no language tag ${tag} in dict.SRC.json`,
+        );
+      }
+    }
+    return tags;
   }
 
   async close(): Promise<void> {
