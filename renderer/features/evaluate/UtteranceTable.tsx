@@ -6,6 +6,7 @@ import { useEngine } from '../../app/use-engine.js';
 import { toEngineError, type EngineError } from '../../bridge/engine-error.js';
 import { entityColor } from '../../components/entity-colors.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import { OUTCOMES, outcomeLabel } from '../runs/outcomes.js';
 import { toCsv } from './csv.js';
@@ -247,77 +248,43 @@ export function UtteranceTable({
         </button>
       </div>
       <div className="filters ev-filters">
-        <label className="field">
-          <span className="field-label">Scores of</span>
-          <select
-            aria-label="Scores of"
-            value={focusRunId}
-            onChange={(e) => onFocusRun(Number(e.target.value))}
-          >
-            {runs.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Language</span>
-          <select
-            aria-label="Language"
-            value={f.lang}
-            onChange={(e) => set('lang', e.target.value)}
-          >
-            <option value="">All</option>
-            {fc?.langs.map((l) => (
-              <option key={l}>{l}</option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Class</span>
-          <select
-            aria-label="Class"
-            value={f.entityClass}
-            onChange={(e) => set('entityClass', e.target.value)}
-          >
-            <option value="">All</option>
-            {fc?.classes.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Entity type</span>
-          <select
-            aria-label="Entity type"
-            value={f.entityType}
-            onChange={(e) => set('entityType', e.target.value)}
-          >
-            <option value="">All</option>
-            {(fc?.types ?? types).map((t) => (
-              <option key={t} value={t}>
-                {entityColor(t).label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Entity outcome</span>
-          <select
-            aria-label="Entity outcome"
-            value={f.outcome}
-            onChange={(e) => set('outcome', e.target.value as UtteranceFilters['outcome'])}
-          >
-            <option value="">Any</option>
-            <option value="error">Any error</option>
-            {OUTCOMES.map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Scores of"
+          value={focusRunId}
+          onChange={(v) => onFocusRun(Number(v))}
+          options={runs.map((r) => ({ value: String(r.id), label: r.name }))}
+        />
+        <FilterSelect
+          label="Language"
+          value={f.lang}
+          onChange={(v) => set('lang', v)}
+          options={fc?.langs ?? []}
+          all="All"
+        />
+        <FilterSelect
+          label="Class"
+          value={f.entityClass}
+          onChange={(v) => set('entityClass', v)}
+          options={fc?.classes ?? []}
+          all="All"
+        />
+        <FilterSelect
+          label="Entity type"
+          value={f.entityType}
+          onChange={(v) => set('entityType', v)}
+          options={(fc?.types ?? types).map((t) => ({ value: t, label: entityColor(t).label }))}
+          all="All"
+        />
+        <FilterSelect
+          label="Entity outcome"
+          value={f.outcome}
+          onChange={(v) => set('outcome', v as UtteranceFilters['outcome'])}
+          options={[
+            { value: 'error', label: 'Any error' },
+            ...OUTCOMES.map((o) => ({ value: o.key, label: o.label })),
+          ]}
+          all="Any"
+        />
         <fieldset className="field range">
           <legend className="field-label">WER %</legend>
           <input
@@ -352,33 +319,19 @@ export function UtteranceTable({
             onChange={(e) => set('durationMax', e.target.value)}
           />
         </fieldset>
-        <label className="field">
-          <span className="field-label">Synthesis system</span>
-          <select
-            aria-label="Synthesis system"
-            value={f.system}
-            onChange={(e) => set('system', e.target.value)}
-          >
-            <option value="">All</option>
-            {fc?.systems.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Sort by</span>
-          <select
-            aria-label="Sort by"
-            value={f.sort}
-            onChange={(e) => set('sort', e.target.value as UtteranceFilters['sort'])}
-          >
-            {SORTS.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Synthesis system"
+          value={f.system}
+          onChange={(v) => set('system', v)}
+          options={fc?.systems ?? []}
+          all="All"
+        />
+        <FilterSelect
+          label="Sort by"
+          value={f.sort}
+          onChange={(v) => set('sort', v as UtteranceFilters['sort'])}
+          options={SORTS.map((o) => ({ value: o.key, label: o.label }))}
+        />
         <button
           type="button"
           className="btn btn-small sort-dir"

@@ -4,6 +4,7 @@ import { useDebounced } from '../../app/use-debounced.js';
 import { EntityLegend } from '../../components/EntityLegend.js';
 import { EntityText } from '../../components/EntityText.js';
 import { ErrorView } from '../../components/ErrorView.js';
+import { FilterSelect, namedOptions } from '../../components/FilterSelect.js';
 import { VirtualList } from '../../components/VirtualList.js';
 import { usePlayer } from '../player/player-context.js';
 import { ENTITY_CLASS_NAMES, LANG_NAMES, SPLIT_NAMES, type EntityClass } from './filter-options.js';
@@ -121,39 +122,22 @@ export function LibraryScreen() {
             spellCheck={false}
           />
         </label>
-        <label className="field">
-          <span className="field-label">Language</span>
-          <select value={lang} onChange={(e) => setLang(e.target.value as Lang | '')}>
-            <option value="">All languages</option>
-            {Object.entries(LANG_NAMES).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Entity class</span>
-          <select value={entityClass} onChange={(e) => setEntityClass(e.target.value)}>
-            <option value="">All classes</option>
-            {Object.entries(ENTITY_CLASS_NAMES).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Split</span>
-          <select value={split} onChange={(e) => setSplit(e.target.value as Split | '')}>
-            <option value="">All splits</option>
-            {Object.entries(SPLIT_NAMES).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        {(
+          [
+            ['Language', lang, (v) => setLang(v as Lang | ''), LANG_NAMES, 'All languages'],
+            ['Entity class', entityClass, setEntityClass, ENTITY_CLASS_NAMES, 'All classes'],
+            ['Split', split, (v) => setSplit(v as Split | ''), SPLIT_NAMES, 'All splits'],
+          ] as const satisfies readonly [string, string, (v: string) => void, object, string][]
+        ).map(([label, value, onChange, names, all]) => (
+          <FilterSelect
+            key={label}
+            label={label}
+            value={value}
+            onChange={onChange}
+            options={namedOptions(names)}
+            all={all}
+          />
+        ))}
       </div>
       <EntityLegend types={[...visibleTypes].sort()} />
       {pages.error && <ErrorView error={pages.error} />}
