@@ -238,6 +238,15 @@ describe('charkha transcribe', () => {
         .all(run1.id) as { id: string; text: string }[];
       expect(hyps.map((h) => h.id)).toEqual(['u1', 'u2']);
       expect(hyps[0].text).toBe(hypA);
+      // The recogniser's word times are kept with the hypothesis, for playback from an entity.
+      const printedWords = (printed[0] as unknown as { words: unknown[] }).words;
+      expect(printedWords.length).toBeGreaterThan(0);
+      const stored = q.db
+        .prepare(
+          "SELECT h.words_json AS w FROM hypotheses h JOIN utterances u ON u.id = h.utterance_id WHERE h.run_id = ? AND u.ext_id = 'u1'",
+        )
+        .get(run1.id) as { w: string };
+      expect(JSON.parse(stored.w)).toEqual(printedWords);
       const ents = q.runs.entities({ runId: run1.id, offset: 0, limit: 10 });
       expect(ents.total).toBe(2);
       expect(ents.rows.map((r) => r.surface).sort()).toEqual(['110001', '5']);
