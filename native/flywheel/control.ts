@@ -41,15 +41,19 @@ export function clearControl(root: string): void {
 export function sweepOrphanAudio(project: Project): number {
   const dir = project.paths.audio;
   if (!existsSync(dir)) return 0;
-  const known = project.db.prepare<[string], { id: number }>(
-    'SELECT id FROM audio WHERE sha256 = ?',
+  // One read of every hash, not a query per file: the audio folder of a job holds thousands.
+  const known = new Set(
+    project.db
+      .prepare<[], { sha256: string }>('SELECT sha256 FROM audio')
+      .all()
+      .map((r) => r.sha256),
   );
   let removed = 0;
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!e.isFile()) continue;
     const path = join(e.parentPath, e.name);
     const sha = basename(e.name, extname(e.name));
-    if (e.name.endsWith('.tmp') || (/^[0-9a-f]{64}$/.test(sha) && !known.get(sha))) {
+    if (e.name.endsWith('.tmp') || (/^[0-9a-f]{64}$/.test(sha) && !known.has(sha))) {
       rmSync(path, { force: true });
       removed++;
     }

@@ -138,8 +138,8 @@ const generate: (ctx: StepContext) => Processor = (ctx) => async (item) => {
         rawJson,
         spans: [...spansOf(parsed.tokens, 'text'), ...spansOf(parsed.spokenTokens, 'spoken')],
       });
-      ctx.store.project.db
-        .prepare(
+      ctx.store
+        .prepared(
           'INSERT INTO flywheel_clips (job_id, utterance_id, round, item_index, lang, split, system) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
         .run(ctx.jobId, utteranceId, clip.round, clip.index, clip.lang, clip.split, clip.system);
@@ -207,8 +207,8 @@ const augment: (ctx: StepContext) => Processor = (ctx) => async (item) => {
         ? recordAudio(project, `${clip.extId}.wav`, prepared, clip.system).audioId
         : clean.id;
       ctx.store.updateClip(ctx.jobId, row.utterance_id, { audio_id: audioId });
-      project.db
-        .prepare('UPDATE utterances SET audio_id = ?, system = ? WHERE id = ?')
+      ctx.store
+        .prepared('UPDATE utterances SET audio_id = ?, system = ? WHERE id = ?')
         .run(audioId, clip.system, row.utterance_id);
     },
   };

@@ -4,6 +4,7 @@
  * completion is one transaction holding the step's result, the item's state
  * and a row in `flywheel_completions` (whose key refuses a second completion).
  */
+import type { Statement } from 'better-sqlite3';
 import type { Project } from '../store/project.js';
 import type { FlywheelConfig, FlywheelStep } from './config.js';
 import type { ClassMix, Shard } from './plan.js';
@@ -48,10 +49,23 @@ export interface ClipRow {
 export const AGGREGATE_PREFIX = '@';
 
 export class FlywheelStore {
+  /** Statements by SQL: a job runs the same few thousands of times, and preparing is not free. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(readonly project: Project) {}
 
   private get db() {
     return this.project.db;
+  }
+
+  /** The prepared statement of `sql`, prepared once per store. */
+  prepared<P extends unknown[] | object = unknown[], R = unknown>(sql: string): Statement<P, R> {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st as Statement<P, R>;
   }
 
   findJob(name: string): { id: number; stored: StoredJobConfig } | null {
@@ -64,9 +78,9 @@ export class FlywheelStore {
   }
 
   latestJob(): number | null {
-    const r = this.db
-      .prepare<[string], { id: number }>('SELECT max(id) AS id FROM jobs WHERE kind = ?')
-      .get(JOB_KIND);
+    const r = this.prepared<[string], { id: number }>(
+      'SELECT max(id) AS id FROM jobs WHERE kind = ?',
+    ).get(JOB_KIND);
     return r?.id ?? null;
   }
 
@@ -100,27 +114,21 @@ export class FlywheelStore {
     this.db.transaction(() => {
       write();
       const now = new Date().toISOString();
-      const changed = this.db
-        .prepare(
-          "UPDATE job_items SET state = 'done', result_json = ?, error = NULL, updated_at = ? WHERE id = ? AND state = 'claimed' AND claimed_by = ?",
-        )
-        .run(JSON.stringify(result ?? null), now, item.id, worker).changes;
+      const changed = this.prepared(
+        "UPDATE job_items SET state = 'done', result_json = ?, error = NULL, updated_at = ? WHERE id = ? AND state = 'claimed' AND claimed_by = ?",
+      ).run(JSON.stringify(result ?? null), now, item.id, worker).changes;
       if (changed !== 1)
         throw new Error(`work item ${item.id} (${step} ${item.key}) is not claimed by ${worker}`);
-      this.db
-        .prepare(
-          'INSERT INTO flywheel_completions (item_id, job_id, step, pid, done_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(item.id, jobId, step, process.pid, now);
+      this.prepared(
+        'INSERT INTO flywheel_completions (item_id, job_id, step, pid, done_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(item.id, jobId, step, process.pid, now);
     })();
   }
 
   counts(jobId: number, step: FlywheelStep): { done: number; total: number } {
-    const r = this.db
-      .prepare<[number, string], { done: number; total: number }>(
-        "SELECT coalesce(sum(state = 'done'), 0) AS done, count(*) AS total FROM job_items WHERE job_id = ? AND step = ?",
-      )
-      .get(jobId, step)!;
+    const r = this.prepared<[number, string], { done: number; total: number }>(
+      "SELECT coalesce(sum(state = 'done'), 0) AS done, count(*) AS total FROM job_items WHERE job_id = ? AND step = ?",
+    ).get(jobId, step)!;
     return r;
   }
 
@@ -133,11 +141,9 @@ export class FlywheelStore {
     items: { key: string; step: FlywheelStep }[],
   ): void {
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          'INSERT INTO flywheel_rounds (job_id, round, mix_json, models_json) VALUES (?, ?, ?, ?)',
-        )
-        .run(jobId, round, JSON.stringify(mix), JSON.stringify(models));
+      this.prepared(
+        'INSERT INTO flywheel_rounds (job_id, round, mix_json, models_json) VALUES (?, ?, ?, ?)',
+      ).run(jobId, round, JSON.stringify(mix), JSON.stringify(models));
       this.project.jobs.addItems(jobId, items);
     })();
   }
@@ -145,11 +151,10 @@ export class FlywheelStore {
   rounds(
     jobId: number,
   ): { round: number; mix: ClassMix; models: Record<string, string | null>; summary: unknown }[] {
-    return this.db
-      .prepare<
-        [number],
-        { round: number; mix_json: string; models_json: string; summary_json: string | null }
-      >('SELECT * FROM flywheel_rounds WHERE job_id = ? ORDER BY round')
+    return this.prepared<
+      [number],
+      { round: number; mix_json: string; models_json: string; summary_json: string | null }
+    >('SELECT * FROM flywheel_rounds WHERE job_id = ? ORDER BY round')
       .all(jobId)
       .map((r) => ({
         round: r.round,
@@ -160,54 +165,48 @@ export class FlywheelStore {
   }
 
   setRoundSummary(jobId: number, round: number, summary: unknown): void {
-    this.db
-      .prepare('UPDATE flywheel_rounds SET summary_json = ? WHERE job_id = ? AND round = ?')
-      .run(JSON.stringify(summary), jobId, round);
+    this.prepared('UPDATE flywheel_rounds SET summary_json = ? WHERE job_id = ? AND round = ?').run(
+      JSON.stringify(summary),
+      jobId,
+      round,
+    );
   }
 
   clip(jobId: number, extId: string): ClipRow | null {
     return (
-      this.db
-        .prepare<[number, string], ClipRow>(
-          `SELECT c.*, u.ext_id FROM flywheel_clips c JOIN utterances u ON u.id = c.utterance_id
+      this.prepared<[number, string], ClipRow>(
+        `SELECT c.*, u.ext_id FROM flywheel_clips c JOIN utterances u ON u.id = c.utterance_id
            WHERE c.job_id = ? AND u.ext_id = ?`,
-        )
-        .get(jobId, extId) ?? null
+      ).get(jobId, extId) ?? null
     );
   }
 
   clips(jobId: number, where: { round?: number; lang?: string; split?: string } = {}): ClipRow[] {
-    return this.db
-      .prepare<
-        { job: number; round: number | null; lang: string | null; split: string | null },
-        ClipRow
-      >(
-        `SELECT c.*, u.ext_id FROM flywheel_clips c JOIN utterances u ON u.id = c.utterance_id
+    return this.prepared<
+      { job: number; round: number | null; lang: string | null; split: string | null },
+      ClipRow
+    >(
+      `SELECT c.*, u.ext_id FROM flywheel_clips c JOIN utterances u ON u.id = c.utterance_id
          WHERE c.job_id = @job AND (@round IS NULL OR c.round = @round) AND (@lang IS NULL OR c.lang = @lang)
          AND (@split IS NULL OR c.split = @split) ORDER BY c.round, c.item_index`,
-      )
-      .all({
-        job: jobId,
-        round: where.round ?? null,
-        lang: where.lang ?? null,
-        split: where.split ?? null,
-      });
+    ).all({
+      job: jobId,
+      round: where.round ?? null,
+      lang: where.lang ?? null,
+      split: where.split ?? null,
+    });
   }
 
   updateClip(jobId: number, utteranceId: number, fields: Record<string, unknown>): void {
     const cols = Object.keys(fields);
-    this.db
-      .prepare(
-        `UPDATE flywheel_clips SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE job_id = @job AND utterance_id = @utt`,
-      )
-      .run({ ...fields, job: jobId, utt: utteranceId });
+    this.prepared(
+      `UPDATE flywheel_clips SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE job_id = @job AND utterance_id = @utt`,
+    ).run({ ...fields, job: jobId, utt: utteranceId });
   }
 
   completions(jobId: number): number {
-    return this.db
-      .prepare<[number], { n: number }>(
-        'SELECT count(*) AS n FROM flywheel_completions WHERE job_id = ?',
-      )
-      .get(jobId)!.n;
+    return this.prepared<[number], { n: number }>(
+      'SELECT count(*) AS n FROM flywheel_completions WHERE job_id = ?',
+    ).get(jobId)!.n;
   }
 }

@@ -122,6 +122,42 @@ function wrap(m: EspeakModule): EspeakRuntime {
     if (heap.length > snapshot.length) heap.fill(0, snapshot.length);
   };
 
+  // One synth callback for the instance's life, collecting into `out`. A
+  // callback added per synthesis would cost a small WebAssembly module each
+  // time (the glue wraps JS functions that way) and show espeak's compiled
+  // code a new call target, which throws away its optimised wave generator.
+  let out: { chunks: Int16Array[]; events: RawEvent[]; total: number } | undefined;
+  const callback = m.addFunction((ptr: number, count: number, eventsPtr: number): number => {
+    if (!out) return 0;
+    if (count > 0) {
+      // HEAP16 may be replaced when memory grows: read it afresh each call.
+      out.chunks.push(m.HEAP16.slice(ptr >> 1, (ptr >> 1) + count));
+      out.total += count;
+    }
+    for (let p = eventsPtr; ; p += eventSize) {
+      const ev = m.wrapPointer<EspeakEventStruct>(p, m.espeak_EVENT);
+      const t = ev.get_type();
+      if (t === m.espeakEVENT_LIST_TERMINATED) break;
+      const type =
+        t === m.espeakEVENT_WORD
+          ? 'word'
+          : t === m.espeakEVENT_SENTENCE
+            ? 'sentence'
+            : t === m.espeakEVENT_END
+              ? 'end'
+              : undefined;
+      if (type) {
+        out.events.push({
+          type,
+          textPosition: ev.get_text_position(),
+          length: ev.get_length(),
+          sample: ev.get_sample(),
+        });
+      }
+    }
+    return 0;
+  }, 'iiii');
+
   const cString = (ptr: number): string => {
     const heap = m.HEAPU8;
     let end = ptr;
@@ -173,50 +209,20 @@ function wrap(m: EspeakModule): EspeakRuntime {
       worker.set_volume(100);
     },
     synth(text) {
-      const chunks: Int16Array[] = [];
-      const events: RawEvent[] = [];
-      let total = 0;
-      const callback = m.addFunction((ptr: number, count: number, eventsPtr: number): number => {
-        if (count > 0) {
-          // HEAP16 may be replaced when memory grows: read it afresh each call.
-          chunks.push(m.HEAP16.slice(ptr >> 1, (ptr >> 1) + count));
-          total += count;
-        }
-        for (let p = eventsPtr; ; p += eventSize) {
-          const ev = m.wrapPointer<EspeakEventStruct>(p, m.espeak_EVENT);
-          const t = ev.get_type();
-          if (t === m.espeakEVENT_LIST_TERMINATED) break;
-          const type =
-            t === m.espeakEVENT_WORD
-              ? 'word'
-              : t === m.espeakEVENT_SENTENCE
-                ? 'sentence'
-                : t === m.espeakEVENT_END
-                  ? 'end'
-                  : undefined;
-          if (type) {
-            events.push({
-              type,
-              textPosition: ev.get_text_position(),
-              length: ev.get_length(),
-              sample: ev.get_sample(),
-            });
-          }
-        }
-        return 0;
-      }, 'iiii');
+      out = { chunks: [], events: [], total: 0 };
+      const got = out;
       try {
         withCString(text, (p) => worker.synth_(p, callback));
       } finally {
-        m.removeFunction(callback);
+        out = undefined;
       }
-      const samples = new Float32Array(total);
+      const samples = new Float32Array(got.total);
       let at = 0;
-      for (const c of chunks) {
+      for (const c of got.chunks) {
         for (let i = 0; i < c.length; i++) samples[at + i] = c[i] / 32768;
         at += c.length;
       }
-      return { samples, events };
+      return { samples, events: got.events };
     },
     textToPhonemes(text, ipa) {
       const out = withCString(text, (p) => worker.text_to_phonemes(p, ipa ? 1 : 0));
