@@ -16,11 +16,13 @@
  * --count sets the utterances per language (default 50, the demo's).
  * Worker counts alternate 1, 2, 2, 1… over the reps so that load from other
  * processes hits both alike; the gated figure is the ratio of the median
- * wall times. Writes bench/results/flywheel.json; exits 1 if the 2-worker
+ * wall times; beside each process run its CPU seconds are recorded (Linux),
+ * and their ratio, which shows the fixed costs of the extra processes with
+ * little noise from other load. Writes bench/results/flywheel.json; exits 1 if the 2-worker
  * speed-up of processes is below 1.6.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { rmSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -119,13 +121,33 @@ function sh(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> 
   });
 }
 
-/** Wall seconds of the job done by `workers` single-core processes (shards, merge, whole-round pass). */
-async function processes(workers: number): Promise<number> {
+/**
+ * CPU seconds (user + system) of this process's finished children, from
+ * /proc (Linux; null elsewhere). A shard's or merge's CPU time is what the
+ * fixed costs add up to, and unlike wall time it hardly moves with the load
+ * that other processes put on the machine.
+ */
+function childCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the parenthesised command name: state is field 3, cutime and cstime 16 and 17.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[16 - 3]) + Number(f[17 - 3])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Wall and CPU seconds of the job done by `workers` single-core processes (shards, merge, whole-round pass). */
+async function processes(
+  workers: number,
+): Promise<{ wallSeconds: number; cpuSeconds: number | null }> {
   const dir = mkdtempSync(join(tmpdir(), 'charkha-flywheel-procs-'));
   const configFile = join(dir, 'flywheel.json');
   writeFileSync(configFile, JSON.stringify(config));
   const env = { CHARKHA_INFERENCE_THREADS: '1', WORKERS: '1', CHARKHA: `node ${cli}` };
   const t0 = performance.now();
+  const cpu0 = childCpuSeconds();
   try {
     if (workers === 1)
       await sh(
@@ -144,19 +166,25 @@ async function processes(workers: number): Promise<number> {
         ],
         env,
       );
-    return round1((performance.now() - t0) / 1000, 2);
+    const cpu1 = childCpuSeconds();
+    return {
+      wallSeconds: round1((performance.now() - t0) / 1000, 2),
+      cpuSeconds: cpu0 === null || cpu1 === null ? null : round1(cpu1 - cpu0, 2),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const loadAtStart = loadavg().map((x) => round1(x));
-const procRuns: { workers: number; wallSeconds: number }[] = [];
+const procRuns: { workers: number; wallSeconds: number; cpuSeconds: number | null }[] = [];
 for (let r = 0; r < reps; r++) {
   for (const w of r % 2 === 0 ? [1, 2] : [2, 1]) {
-    const wallSeconds = await processes(w);
-    procRuns.push({ workers: w, wallSeconds });
-    process.stderr.write(`${w} process worker(s): ${wallSeconds} s\n`);
+    const run = await processes(w);
+    procRuns.push({ workers: w, ...run });
+    process.stderr.write(
+      `${w} process worker(s): ${run.wallSeconds} s (${run.cpuSeconds ?? '?'} CPU s)\n`,
+    );
   }
 }
 
@@ -177,6 +205,12 @@ const wallOf = (xs: { workers: number; wallSeconds: number }[], w: number) =>
   median(xs.filter((r) => r.workers === w).map((r) => r.wallSeconds));
 const speedup = round1(wallOf(procRuns, 1) / wallOf(procRuns, 2), 2);
 const threadSpeedup = round1(wallOf(runs, 1) / wallOf(runs, 2), 2);
+const cpuOf = (w: number): number | null => {
+  const xs = procRuns.filter((r) => r.workers === w).map((r) => r.cpuSeconds);
+  return xs.every((x): x is number => x !== null) ? median(xs) : null;
+};
+const cpu1 = cpuOf(1);
+const cpu2 = cpuOf(2);
 recordBench('flywheel', {
   config: 'demo.flywheel.yaml',
   utterancesPerLanguage: count,
@@ -188,6 +222,8 @@ recordBench('flywheel', {
   target: TARGET_SPEEDUP,
   pass: speedup >= TARGET_SPEEDUP,
   processRuns: procRuns,
+  // What the fixed costs of the extra processes add: CPU of the 2-worker job over the 1-worker job's.
+  cpuRatio2To1Workers: cpu1 && cpu2 ? round1(cpu2 / cpu1, 2) : null,
   speedup2ThreadsInOneProcess: threadSpeedup,
   runs,
   loadAverageAtEnd: loadavg().map((x) => round1(x)),
