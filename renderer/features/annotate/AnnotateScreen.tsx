@@ -414,7 +414,7 @@ function Workspace({ audioId }: { audioId: number }) {
         onTimes={(id, start, end) => void store.update(id, { start, end }, 'move')}
         onDraw={(start, end) => void store.add(start, end).then((s) => s && setSelectedId(s.id))}
         onError={setPlayError}
-        onView={(start, end) => setView({ start, end })}
+        onView={spectro ? (start, end) => setView({ start, end }) : undefined}
       />
       <label className="setting small">
         <input type="checkbox" checked={spectro} onChange={(e) => setSpectro(e.target.checked)} />{' '}

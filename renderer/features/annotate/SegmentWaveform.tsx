@@ -1,14 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/dist/plugins/regions.esm.js';
+import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import type { AnnotationSegment, SegmentState } from '../../../native/contract/annotations.js';
 import type { WirePeaks } from '../../../native/contract/media.js';
 import { formatTime, toWaveSurferPeaks } from '../player/peaks.js';
 import { timelineAndZoom, WAVE_LOOK } from '../player/wave-look.js';
+import { materialise, regionWindow, segmentNear, type Span } from './region-window.js';
 import { MIN_SEGMENT_SEC, ms } from './segment-ops.js';
+import { ticksFor } from './time-ruler.js';
 
 /** Slow playback is how most people transcribe fast speech. */
 const RATES = [0.5, 0.6, 0.75, 0.9, 1, 1.25, 1.5] as const;
+
+const WAVE_HEIGHT = 136;
+/** The timeline plugin's height in wave-look.ts. */
+const RULER_HEIGHT = 22;
 
 /** Region tints by review state: calm enough to read the waveform through them. */
 const STATE_TINT: Record<SegmentState, [number, number, number]> = {
@@ -21,6 +28,68 @@ const STATE_TINT: Record<SegmentState, [number, number, number]> = {
 function tint(state: SegmentState, selected: boolean): string {
   const [r, g, b] = STATE_TINT[state];
   return `rgba(${r}, ${g}, ${b}, ${selected ? 0.34 : 0.14})`;
+}
+
+/** A cleared canvas of `width` × `height` CSS pixels, drawn in CSS pixels at the screen's density. */
+function cleared(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number,
+): CanvasRenderingContext2D | null {
+  const dpr = window.devicePixelRatio || 1;
+  const w = Math.max(1, Math.round(width * dpr));
+  const h = Math.max(1, Math.round(height * dpr));
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  canvas.style.width = `${width}px`;
+  const g = canvas.getContext('2d');
+  if (!g) return null;
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.clearRect(0, 0, width, height);
+  return g;
+}
+
+/**
+ * The tier zoomed far out, as tinted bars over the visible window: there a
+ * segment is a pixel or two wide, and thousands of regions would each be
+ * re-measured on every scroll and zoom.
+ */
+function drawStrip(
+  canvas: HTMLCanvasElement,
+  segments: readonly AnnotationSegment[],
+  selectedId: number | null,
+  view: Span,
+  width: number,
+  height: number,
+): void {
+  const g = cleared(canvas, width, height);
+  if (!g) return;
+  const scale = width / Math.max(view.end - view.start, 1e-6);
+  for (const s of segments) {
+    // The selected segment stays a region, drawn by the plugin.
+    if (s.end <= view.start || s.start >= view.end || s.id === selectedId) continue;
+    const x = (s.start - view.start) * scale;
+    g.fillStyle = tint(s.state, false);
+    g.fillRect(x, 0, Math.max(0.5, (s.end - s.start) * scale), height);
+  }
+}
+
+/**
+ * The notches of a stretch as the plugin makes them (a left border, the label
+ * at the foot, 13px #374151 from wave-look.ts), placed in the scrolled
+ * wrapper at `pxPerSec`: the browser scrolls them with the waveform.
+ */
+function fillRuler(ruler: HTMLElement, span: Span, pxPerSec: number, height: number): void {
+  const html: string[] = [];
+  for (const tick of ticksFor(span, (span.end - span.start) * pxPerSec)) {
+    const tall = tick.kind !== 'tick';
+    html.push(
+      `<div part="timeline-notch timeline-notch-${tick.kind}" style="position:absolute;left:${(tick.t * pxPerSec).toFixed(1)}px;bottom:0;height:${tall ? height : height / 2}px;border-left:1px solid currentColor;padding-left:3px;display:flex;flex-direction:column;justify-content:flex-end;white-space:nowrap">${tick.label ?? ''}</div>`,
+    );
+  }
+  ruler.innerHTML = html.join('');
 }
 
 /** The number shown at a region's top-left; styled inline, as regions live in a shadow root. */
@@ -76,6 +145,16 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
   // selection change must touch two regions, not rebuild every label.
   const looks = useRef(new Map<number, string>());
   const markRegion = useRef<Region | null>(null);
+  const viewRedraw = useRef<() => void>(() => undefined);
+  const strip = useRef<HTMLCanvasElement>(null);
+  // The view's stretch, and the window of segments that are regions around it.
+  const view = useRef<Span>({ start: 0, end: 0 });
+  const winRef = useRef<Span | null>(null);
+  const [win, setWin] = useState<Span | null>(null);
+  const overview = useRef(false);
+  // The latest segments and selection, for the strip drawn on scroll between renders.
+  const latest = useRef({ segments, selectedId });
+  latest.current = { segments, selectedId };
   const syncing = useRef(false);
   const range = useRef<{ start: number; end: number; loop: boolean } | null>(null);
   const cb = useRef(props);
@@ -87,7 +166,8 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
   const duration = peaks?.durationSec ?? 0;
 
   useEffect(() => {
-    if (!host.current || !peaks) return;
+    const canvas = strip.current;
+    if (!host.current || !peaks || !canvas) return;
     const el = document.createElement('audio');
     el.preload = 'auto';
     el.src = mediaUrl;
@@ -98,14 +178,48 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
       media: el,
       peaks: fitted.peaks,
       duration: fitted.duration,
-      height: 136,
+      height: WAVE_HEIGHT,
       ...WAVE_LOOK,
-      plugins: [...timelineAndZoom(), reg],
+      // The ruler is made here around the view only (time-ruler.ts), not by the plugin.
+      plugins: [...timelineAndZoom().filter((p) => !(p instanceof TimelinePlugin)), reg],
     });
     ws.current = w;
     regions.current = reg;
     const fit = () => (host.current?.clientWidth ?? 800) / Math.max(fitted.duration, 0.01);
     let pxPerSec = 0;
+    // Where the plugin puts its timeline: under the waveform, in the scrolled wrapper.
+    const ruler = document.createElement('div');
+    ruler.setAttribute('part', 'timeline');
+    ruler.style.cssText = `position:relative;height:${RULER_HEIGHT}px;overflow:hidden;font-size:13px;color:#374151;pointer-events:none`;
+    w.getWrapper().append(ruler);
+    // The notches are made for the regions' window, again only when it or the zoom changes.
+    let rulerFor = '';
+    const redrawView = () => {
+      const span = winRef.current;
+      const px = w.getWidth() / Math.max(view.current.end - view.current.start, 1e-6);
+      const key = span ? `${span.start}|${span.end}|${px.toFixed(4)}` : '';
+      if (span && key !== rulerFor) {
+        rulerFor = key;
+        fillRuler(ruler, span, px, RULER_HEIGHT);
+      }
+      canvas.style.display = overview.current ? 'block' : 'none';
+      if (!overview.current) return;
+      const { segments: segs, selectedId: sel } = latest.current;
+      drawStrip(canvas, segs, sel, view.current, w.getWidth(), WAVE_HEIGHT);
+    };
+    viewRedraw.current = redrawView;
+    // Scroll and zoom events come every frame: the screen hears of each, regions only
+    // change when the view leaves their window.
+    const viewed = (start: number, end: number) => {
+      view.current = { start, end };
+      cb.current.onView?.(start, end);
+      const next = regionWindow(view.current, winRef.current);
+      if (next !== winRef.current) {
+        winRef.current = next;
+        setWin(next);
+      }
+      redrawView();
+    };
 
     const control: WaveControl = {
       time: () => w.getCurrentTime(),
@@ -152,13 +266,28 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
       w.on('zoom', (px) => {
         pxPerSec = px;
         const from = w.getScroll() / px;
-        cb.current.onView?.(from, from + (host.current?.clientWidth ?? 800) / px);
+        viewed(from, from + (host.current?.clientWidth ?? 800) / px);
       }),
-      w.on('scroll', (from, to) => cb.current.onView?.(from, to)),
+      w.on('scroll', (from, to) => viewed(from, to)),
+      w.on('resize', () => {
+        const px = pxPerSec || fit();
+        const from = w.getScroll() / px;
+        viewed(from, from + w.getWidth() / px);
+      }),
       w.on('ready', () => {
         setReady(true);
         cb.current.onReady(control);
-        cb.current.onView?.(0, w.getDuration() || fitted.duration);
+        viewed(0, w.getDuration() || fitted.duration);
+      }),
+      // Zoomed out to a strip, a click on a segment selects it, as a click on its region does.
+      w.on('click', (relX) => {
+        if (!overview.current) return;
+        const segs = latest.current.segments;
+        const d = w.getDuration() || fitted.duration;
+        const at = segmentNear(segs, relX * d, (2 * d) / Math.max(1, w.getWrapper().scrollWidth));
+        if (at < 0) return;
+        cb.current.onSelect(segs[at].id);
+        w.setTime(segs[at].start);
       }),
       w.on('error', (e) => cb.current.onError(e instanceof Error ? e.message : String(e))),
       reg.on('region-created', (r) => {
@@ -186,6 +315,11 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
       drawn.clear();
       looks.current.clear();
       markRegion.current = null;
+      canvas.style.display = 'none';
+      ruler.remove();
+      viewRedraw.current = () => undefined;
+      winRef.current = null;
+      overview.current = false;
       w.destroy();
       el.pause();
       el.removeAttribute('src');
@@ -196,18 +330,34 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
     };
   }, [peaks, mediaUrl]);
 
-  // Regions follow the segments: changed ones are updated in place, so a drag is never interrupted.
+  // A view listener that comes later (the spectrogram turned on) hears the view at once.
+  const wantsView = props.onView !== undefined;
+  useEffect(() => {
+    if (wantsView && ready) cb.current.onView?.(view.current.start, view.current.end);
+  }, [wantsView, ready]);
+
+  // Regions follow the segments in the window: changed ones are updated in place, so a
+  // drag is never interrupted; ones that leave it are removed, unless being dragged.
   useEffect(() => {
     const reg = regions.current;
     if (!reg || !ready) return;
     syncing.current = true;
+    const along = winRef.current ?? { start: 0, end: Number.POSITIVE_INFINITY };
+    const picked = materialise(segments, along, (i) => {
+      const r = shown.current.get(segments[i].id);
+      return (
+        segments[i].id === selectedId || (!!r && (r.isDragging || r.updatingSide !== undefined))
+      );
+    });
+    overview.current = picked.overview;
     const keep = new Set<number>();
-    segments.forEach((s, i) => {
+    for (const i of picked.indices) {
+      const s = segments[i];
       keep.add(s.id);
       const selected = s.id === selectedId;
       const look = `${s.start}|${s.end}|${s.state}|${selected ? 1 : 0}|${i}`;
       const r = shown.current.get(s.id);
-      if (r && looks.current.get(s.id) === look) return;
+      if (r && looks.current.get(s.id) === look) continue;
       if (!r) {
         looks.current.set(s.id, look);
         shown.current.set(
@@ -232,7 +382,7 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
           content: label(i + 1, selected),
         });
       }
-    });
+    }
     for (const [id, r] of shown.current)
       if (!keep.has(id)) {
         r.remove();
@@ -245,11 +395,29 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
         ? null
         : reg.addRegion({ id: 'mark', start: mark, color: '#b4532a', drag: false, resize: false });
     syncing.current = false;
-  }, [segments, selectedId, mark, ready]);
+    viewRedraw.current();
+  }, [segments, selectedId, mark, ready, win]);
 
   return (
     <div className="waveform annotate-wave">
-      <div ref={host} className="waveform-host" data-testid="waveform" />
+      <div style={{ position: 'relative' }}>
+        <div ref={host} className="waveform-host" data-testid="waveform" />
+        {/* Over the waveform (inside the host's border and padding in theme.css), not in its
+            shadow root, under the regions' pointer events. */}
+        <canvas
+          ref={strip}
+          className="segment-strip"
+          aria-hidden="true"
+          style={{
+            position: 'absolute',
+            left: 3,
+            top: 1,
+            height: WAVE_HEIGHT,
+            pointerEvents: 'none',
+            display: 'none',
+          }}
+        />
+      </div>
       <div className="transport">
         <button
           type="button"
