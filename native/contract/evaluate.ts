@@ -121,6 +121,8 @@ export const EvalUtteranceDetail = z.object({
   extId: z.string(),
   lang: z.string(),
   text: z.string(),
+  /** What the voice was asked to say, where the utterance has a spoken form. */
+  spoken: z.string().nullable(),
   audioId: Id.nullable(),
   durationSec: z.number().nullable(),
   entities: z.array(
@@ -185,24 +187,44 @@ export const EntityPatterns = z.object({
 });
 export type EntityPatterns = z.infer<typeof EntityPatterns>;
 
+/** The written text, or the spoken form (what a voice says: numbers as words). */
+export const ReferenceForm = z.enum(['text', 'spoken']);
+export type ReferenceForm = z.infer<typeof ReferenceForm>;
+
 export const ReferenceEdit = z.object({
   id: Id,
   utteranceId: Id,
   extId: z.string(),
   author: z.string(),
   at: z.string(),
+  /** The written text before and after (the same where only the spoken form changed). */
   before: z.string(),
   after: z.string(),
+  /** The spoken form before and after, where the fix changed it. */
+  spokenBefore: z.string().nullable(),
+  spokenAfter: z.string().nullable(),
+  /** The forms the fix changed. */
+  forms: z.array(ReferenceForm),
   note: z.string().nullable(),
-  /** The runs rescored, with their EHR and WER before and after. */
+  /** The runs rescored, each against the form it was scored on, with their EHR and WER before and after. */
   rescored: z.array(
     z.object({
       runId: Id,
       name: z.string(),
+      reference: ReferenceForm,
       ehrBefore: z.number().nullable(),
       ehrAfter: z.number().nullable(),
       werBefore: z.number().nullable(),
       werAfter: z.number().nullable(),
+    }),
+  ),
+  /** Runs on the utterance left as scored: on a form the fix did not change, or paper-compatible. */
+  kept: z.array(
+    z.object({
+      runId: Id,
+      name: z.string(),
+      reference: ReferenceForm,
+      reason: z.enum(['form_unchanged', 'paper_compatible']),
     }),
   ),
 });
@@ -210,7 +232,10 @@ export type ReferenceEdit = z.infer<typeof ReferenceEdit>;
 
 export const FixReferenceRequest = z.object({
   utteranceId: Id,
+  /** The written text (unchanged is fine where `spoken` changes). */
   text: z.string().min(1).max(20_000),
+  /** The corrected spoken form, for an utterance that has one. */
+  spoken: z.string().min(1).max(20_000).optional(),
   /** Who made the change; the engine's user name when absent. */
   author: z.string().max(200).optional(),
   note: z.string().max(2000).optional(),

@@ -5,6 +5,7 @@ import type { Profile } from '../text/normalize.js';
 import { cpLength, cpSlice } from '../text/code-points.js';
 import type { Project } from '../store/project.js';
 import { ReferenceEditRepo, type SpanPlacement } from '../store/reference-edit-repo.js';
+import type { StoredUtterance } from '../store/utterance-repo.js';
 import { refRowOf, scoreForStore, type ReferenceTier } from './eval-import.js';
 
 /**
@@ -97,10 +98,37 @@ function whoAmI(): string {
   }
 }
 
+function cleaned(s: string): string {
+  return s.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** A form's spans placed in its corrected text; a span that lost its place is a bug. */
+function placedSpans(
+  before: string,
+  after: string,
+  spans: StoredUtterance['entities'],
+): { beforeSpans: SpanPlacement[]; afterSpans: SpanPlacement[] } {
+  const beforeSpans = spans.map((e) => ({
+    spanId: e.id,
+    start: e.start,
+    end: e.end,
+    surface: e.surface,
+    value: e.value,
+  }));
+  const afterSpans = remapSpans(before, after, beforeSpans);
+  for (const s of afterSpans)
+    if (s.end > cpLength(after) || s.surface !== cpSlice(after, s.start, s.end))
+      throw new Error(`span ${s.spanId} lost its place in the corrected text`);
+  return { beforeSpans, afterSpans };
+}
+
 /**
- * Corrects a reference text in place: the spans follow the edit, the change
- * is recorded (who, when, before, after), and every run with a hypothesis
- * for the utterance is rescored through the scorer `eval import` uses.
+ * Corrects a reference in place, its written text, its spoken form or both:
+ * the spans follow the edit, the change is recorded (who, when, before,
+ * after), and every run with a hypothesis for the utterance is rescored
+ * through the scorer `eval import` uses, against the form it was scored on.
+ * A run scored on a form the fix left as it was keeps its scores, and the
+ * edit says so.
  */
 export async function fixReference(
   project: Project,
@@ -109,21 +137,19 @@ export async function fixReference(
   project.requireWritable('correcting a reference');
   const u = project.utterances.get(req.utteranceId);
   if (!u) throw new UserError('not_found', `no utterance with id ${req.utteranceId}`);
-  const after = req.text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const after = cleaned(req.text);
   if (after === '') throw new UserError('bad_input', 'the corrected reference is empty');
-  if (after === u.text)
+  if (req.spoken !== undefined && u.spoken === null)
+    throw new UserError(
+      'bad_input',
+      `utterance ${u.extId} has no spoken form to correct: fix its written text`,
+    );
+  const spokenAfter = req.spoken === undefined ? u.spoken : cleaned(req.spoken);
+  if (spokenAfter === '') throw new UserError('bad_input', 'the corrected spoken form is empty');
+  const textChanged = after !== u.text;
+  const spokenChanged = u.spoken !== null && spokenAfter !== u.spoken;
+  if (!textChanged && !spokenChanged)
     throw new UserError('bad_input', 'the corrected reference is the same as the current one');
-  const beforeSpans = u.entities.map((e) => ({
-    spanId: e.id,
-    start: e.start,
-    end: e.end,
-    surface: e.surface,
-    value: e.value,
-  }));
-  const afterSpans = remapSpans(u.text, after, beforeSpans);
-  for (const s of afterSpans)
-    if (s.end > cpLength(after) || s.surface !== cpSlice(after, s.start, s.end))
-      throw new Error(`span ${s.spanId} lost its place in the corrected text`);
   const edits = new ReferenceEditRepo(project.db);
   const id = edits.apply({
     utteranceId: u.id,
@@ -131,31 +157,47 @@ export async function fixReference(
     at: new Date().toISOString(),
     before: u.text,
     after,
-    beforeSpans,
-    afterSpans,
+    ...placedSpans(u.text, after, u.entities),
+    spoken: spokenChanged
+      ? {
+          before: u.spoken!,
+          after: spokenAfter!,
+          ...placedSpans(u.spoken!, spokenAfter!, u.spokenEntities),
+        }
+      : null,
     note: req.note?.trim() || null,
   });
-  const runIds = project.db
-    .prepare<[number], { run_id: number }>(
-      'SELECT DISTINCT run_id FROM hypotheses WHERE utterance_id = ? ORDER BY run_id',
+  const runs = project.db
+    .prepare<[number], { id: number; reference: ReferenceTier; compat: string | null }>(
+      `SELECT id, reference, compat FROM eval_runs
+       WHERE id IN (SELECT run_id FROM hypotheses WHERE utterance_id = ?) ORDER BY id`,
     )
-    .all(u.id)
-    .map((r) => r.run_id);
-  const rescored: ReferenceEdit['rescored'] = [];
-  for (const runId of runIds) {
-    const before = project.runs.get(runId)!.summary;
-    await rescoreRun(project, runId);
-    const now = project.runs.get(runId)!.summary;
-    rescored.push({
-      runId,
+    .all(u.id);
+  const outcome: Pick<ReferenceEdit, 'rescored' | 'kept'> = { rescored: [], kept: [] };
+  for (const run of runs) {
+    const before = project.runs.get(run.id)!.summary;
+    // Without a spoken form a spoken-form run was scored on the written text (refRowOf).
+    const reference: ReferenceTier =
+      run.reference === 'spoken' && u.spoken !== null ? 'spoken' : 'text';
+    const changed = reference === 'spoken' ? spokenChanged : textChanged;
+    if (run.compat || !changed) {
+      const reason = run.compat ? 'paper_compatible' : 'form_unchanged';
+      outcome.kept.push({ runId: run.id, name: before.name, reference, reason });
+      continue;
+    }
+    await rescoreRun(project, run.id);
+    const now = project.runs.get(run.id)!.summary;
+    outcome.rescored.push({
+      runId: run.id,
       name: now.name,
+      reference,
       ehrBefore: before.ehr,
       ehrAfter: now.ehr,
       werBefore: before.wer,
       werAfter: now.wer,
     });
   }
-  edits.setRescored(id, rescored);
+  edits.setRescored(id, outcome);
   return edits.list(u.id).find((e) => e.id === id)!;
 }
 

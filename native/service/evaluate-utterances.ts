@@ -252,6 +252,7 @@ export function evalUtteranceDetail(
     extId: u.extId,
     lang: u.lang,
     text: u.text,
+    spoken: u.spoken,
     audioId: u.audioId,
     durationSec: duration,
     entities: u.entities.map((e) => ({

@@ -6,21 +6,59 @@ import { ErrorView } from '../../components/ErrorView.js';
 
 const AUTHOR_KEY = 'charkha.evaluate.author';
 
-/** Correct the reference in place; the engine records the change and rescores every run on it. */
+function ReferenceField({
+  label,
+  hint,
+  lang,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  lang: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <label className="field">
+      <span className="field-label">
+        {label} {hint}
+      </span>
+      <textarea
+        className="indic"
+        lang={lang}
+        rows={2}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-label={label}
+      />
+    </label>
+  );
+}
+
+/**
+ * Correct the reference in place, its written text and, where it has one,
+ * its spoken form; the engine records the change and rescores every run on
+ * it against the form that run was scored on.
+ */
 export function ReferenceFix({
   utteranceId,
   text,
+  spoken,
   lang,
   onFixed,
 }: {
   utteranceId: number;
   text: string;
+  spoken: string | null;
   lang: string;
   onFixed: (edit: ReferenceEdit) => void;
 }) {
   const bridge = useBridge();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(text);
+  const [spokenDraft, setSpokenDraft] = useState(spoken ?? '');
+  const changed = draft.trim() !== text || (spoken !== null && spokenDraft.trim() !== spoken);
   const [author, setAuthor] = useState(() => localStorage.getItem(AUTHOR_KEY) ?? '');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -34,6 +72,7 @@ export function ReferenceFix({
       const edit = await bridge.call('evaluate.fixReference', {
         utteranceId,
         text: draft,
+        ...(spoken !== null ? { spoken: spokenDraft } : {}),
         ...(author.trim() ? { author: author.trim() } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
@@ -54,6 +93,7 @@ export function ReferenceFix({
           className="btn"
           onClick={() => {
             setDraft(text);
+            setSpokenDraft(spoken ?? '');
             setOpen(true);
           }}
         >
@@ -68,17 +108,22 @@ export function ReferenceFix({
             void save();
           }}
         >
-          <label className="field">
-            <span className="field-label">Corrected reference</span>
-            <textarea
-              className="indic"
+          <ReferenceField
+            label="Corrected reference"
+            hint="(written)"
+            lang={lang}
+            value={draft}
+            onChange={setDraft}
+          />
+          {spoken !== null && (
+            <ReferenceField
+              label="Corrected spoken form"
+              hint="(what the voice says)"
               lang={lang}
-              rows={2}
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              aria-label="Corrected reference"
+              value={spokenDraft}
+              onChange={setSpokenDraft}
             />
-          </label>
+          )}
           <div className="ref-fix-meta">
             <label className="field">
               <span className="field-label">Your name</span>
@@ -95,18 +140,15 @@ export function ReferenceFix({
             </label>
           </div>
           <div className="ref-fix-actions">
-            <button
-              type="submit"
-              className="btn btn-primary"
-              disabled={busy || draft.trim() === text}
-            >
+            <button type="submit" className="btn btn-primary" disabled={busy || !changed}>
               {busy ? 'Rescoring…' : 'Save and rescore runs'}
             </button>
             <button type="button" className="btn btn-quiet" onClick={() => setOpen(false)}>
               Cancel
             </button>
             <span className="muted small">
-              Entity spans follow the edit. Every run with this utterance is scored again.
+              Entity spans follow the edit. Every run with this utterance is scored again against
+              the form it was scored on; a run whose form is unchanged keeps its scores.
             </span>
           </div>
         </form>

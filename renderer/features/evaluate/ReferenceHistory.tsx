@@ -4,6 +4,7 @@ import { useEngine } from '../../app/use-engine.js';
 import { ErrorView } from '../../components/ErrorView.js';
 import { toCsv } from './csv.js';
 import { downloadText } from './download.js';
+import { FORM_LABELS, formsChanged } from './reference-forms.js';
 
 /** Every corrected reference in the project, newest first: who, when, before, after, what it did to the runs. */
 export function ReferenceHistory({
@@ -37,12 +38,19 @@ export function ReferenceHistory({
                   { header: 'when', value: (r) => r.at },
                   { header: 'who', value: (r) => r.author },
                   { header: 'utterance', value: (r) => r.extId },
+                  { header: 'forms changed', value: (r) => formsChanged(r) },
                   { header: 'before', value: (r) => r.before },
                   { header: 'after', value: (r) => r.after },
+                  { header: 'spoken before', value: (r) => r.spokenBefore },
+                  { header: 'spoken after', value: (r) => r.spokenAfter },
                   { header: 'note', value: (r) => r.note },
                   {
                     header: 'runs rescored',
                     value: (r) => r.rescored.map((x) => x.name).join('; '),
+                  },
+                  {
+                    header: 'runs kept',
+                    value: (r) => r.kept.map((x) => x.name).join('; '),
                   },
                 ],
                 rows,
@@ -85,14 +93,31 @@ export function ReferenceHistory({
                   </button>
                 </td>
                 <td className="indic">
-                  <del className="was">{r.before}</del>
-                  <ins className="now">{r.after}</ins>
+                  {r.forms.includes('text') && (
+                    <div data-form="text">
+                      <span className="form-tag">{FORM_LABELS.text}</span>
+                      <del className="was">{r.before}</del>
+                      <ins className="now">{r.after}</ins>
+                    </div>
+                  )}
+                  {r.spokenBefore !== null && r.spokenAfter !== null && (
+                    <div data-form="spoken">
+                      <span className="form-tag">{FORM_LABELS.spoken}</span>
+                      <del className="was">{r.spokenBefore}</del>
+                      <ins className="now">{r.spokenAfter}</ins>
+                    </div>
+                  )}
                   {r.note && <div className="muted small">{r.note}</div>}
                 </td>
                 <td className="small">
                   {r.rescored.map((x) => (
                     <div key={x.runId}>
                       {x.name}: {formatPct(x.ehrBefore)} → {formatPct(x.ehrAfter)}
+                    </div>
+                  ))}
+                  {r.kept.map((x) => (
+                    <div key={x.runId} className="muted">
+                      {x.name}: kept (on the {FORM_LABELS[x.reference]})
                     </div>
                   ))}
                 </td>

@@ -66,10 +66,16 @@ export function UtteranceDetail({
           <p className="utt-text ev-ref" lang={u.lang} data-testid="eval-reference">
             <EntityText text={u.text} spans={u.entities} lang={u.lang} />
           </p>
+          {u.spoken !== null && (
+            <p className="muted small indic" lang={u.lang} data-testid="eval-spoken">
+              spoken: {u.spoken}
+            </p>
+          )}
           <ReferenceFix
-            key={`${u.utteranceId}:${u.text}`}
+            key={`${u.utteranceId}:${u.text}:${u.spoken ?? ''}`}
             utteranceId={u.utteranceId}
             text={u.text}
+            spoken={u.spoken}
             lang={u.lang}
             onFixed={onFixed}
           />
