@@ -67,13 +67,24 @@ test('compares two runs, finds a missed phone, plays it, fixes its reference and
   const phoneRow = detail.locator('tr[data-type="phone"]');
   await expect(phoneRow).toContainText('Miss');
 
-  // Play from the entity.
-  await phoneRow.getByRole('button', { name: /from/ }).click();
+  // Play from the entity: from where run A's word times say the number begins, not an estimate.
+  const playFrom = phoneRow.getByRole('button', { name: /from/ });
+  await expect(playFrom).toHaveText(`▶ from ${phones.typoPhoneSec.toFixed(1)} s`);
+  await expect(phoneRow.getByTestId('entity-time-estimated')).toHaveCount(0);
+  await playFrom.click();
   await expect(page.getByTestId('player')).toBeVisible();
-  await expect.poll(() => playerTime(page), { timeout: 30_000 }).toBeGreaterThan(0.3);
+  let startedAt = 0;
+  await expect
+    .poll(async () => (startedAt = await playerTime(page)), { timeout: 30_000, intervals: [50] })
+    .toBeGreaterThan(0);
+  expect(startedAt).toBeGreaterThanOrEqual(phones.typoPhoneSec - 0.01);
+  expect(startedAt).toBeLessThan(phones.typoPhoneSec + 1);
+  await expect.poll(() => playerTime(page), { timeout: 30_000 }).toBeGreaterThan(startedAt);
 
   // Fix the reference; every run on it is rescored.
   await detail.getByRole('button', { name: /Fix reference/ }).click();
+  // The utterance has a spoken form (what the voice said): shown, editable, here left as it is.
+  await expect(detail.getByLabel('Corrected spoken form')).toHaveValue(/\S/);
   await detail.getByLabel('Corrected reference').fill(phones.rightText);
   await detail.getByLabel('Your name').fill('e2e-evaluator');
   await detail.getByRole('button', { name: 'Save and rescore runs' }).click();
@@ -102,6 +113,8 @@ test('compares two runs, finds a missed phone, plays it, fixes its reference and
   const history = page.getByTestId('eval-history');
   await expect(history).toContainText('e2e-evaluator');
   await expect(history).toContainText(phones.typoId);
+  await expect(history.locator('[data-form="text"]')).toContainText('written text');
+  await expect(history.locator('[data-form="spoken"]')).toHaveCount(0);
 
   // The drill-down groups the other run's phone errors by pattern.
   await page.getByRole('tab', { name: 'Entity errors by pattern' }).click();
