@@ -108,13 +108,31 @@ test('compares two runs, finds a missed phone, plays it, fixes its reference and
   await page.screenshot({ path: join(repoRoot, 'tests/e2e/screenshots/evaluate.png') });
   await page.setViewportSize({ width: 1440, height: 900 });
 
-  // The history lists the change: who, before, after.
+  // A fix of the spoken form only: both runs were scored on the written text, so neither is rescored.
+  const ehrFixed = (await ehrA.innerText()).trim();
+  await detail.getByRole('button', { name: /Fix reference/ }).click();
+  const spokenBox = detail.getByLabel('Corrected spoken form');
+  await spokenBox.fill(`${await spokenBox.inputValue()} అండి`);
+  await detail.getByRole('button', { name: 'Save and rescore runs' }).click();
+  await expect(note).toContainText('spoken form corrected');
+  await expect(note).toContainText('Rescored 0 runs');
+  const kept = page.getByTestId('eval-kept');
+  await expect(kept.locator('li')).toHaveCount(2);
+  await expect(kept).toContainText(`${phones.runA}: not rescored, scored on the written text`);
+  await expect(ehrA).toHaveText(ehrFixed);
+
+  // The history lists both changes, newest first: who, which form, before, after.
   await page.getByRole('tab', { name: 'Reference history' }).click();
   const history = page.getByTestId('eval-history');
   await expect(history).toContainText('e2e-evaluator');
   await expect(history).toContainText(phones.typoId);
-  await expect(history.locator('[data-form="text"]')).toContainText('written text');
-  await expect(history.locator('[data-form="spoken"]')).toHaveCount(0);
+  const edits = history.locator('tbody tr');
+  await expect(edits).toHaveCount(2);
+  await expect(edits.nth(0).locator('[data-form="spoken"]')).toContainText('అండి');
+  await expect(edits.nth(0).locator('[data-form="text"]')).toHaveCount(0);
+  await expect(edits.nth(0)).toContainText(`${phones.runA}: kept (on the written text)`);
+  await expect(edits.nth(1).locator('[data-form="text"]')).toContainText(phones.rightText);
+  await expect(edits.nth(1).locator('[data-form="spoken"]')).toHaveCount(0);
 
   // The drill-down groups the other run's phone errors by pattern.
   await page.getByRole('tab', { name: 'Entity errors by pattern' }).click();
