@@ -9,7 +9,7 @@
  * decoding and script conversion) is what the ratio measures. The model is
  * models/recipes/indictrans2_tiny.py --real-dims (dist-200M en→indic sizes).
  */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ModelRegistry } from '../native/models/registry.js';
@@ -157,5 +157,7 @@ export async function benchIndicTrans2(
   } finally {
     await model.close();
     await engine.close();
+    // A 1.8 GB copy: not left behind.
+    rmSync(home, { recursive: true, force: true });
   }
 }

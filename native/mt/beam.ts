@@ -56,22 +56,22 @@ interface Live {
   logProb: number;
 }
 
-/** `row` of `logits` as log probabilities, in place in `out`. */
-function logSoftmax(logits: Float32Array, row: number, v: number, out: Float64Array): void {
-  let max = -Infinity;
+/** log Σ exp over `row` of `logits`: log probabilities are logits less this. */
+function logSumExp(logits: Float32Array, row: number, v: number): number {
   const base = row * v;
+  let max = -Infinity;
   for (let i = 0; i < v; i++) if (logits[base + i] > max) max = logits[base + i];
   let sum = 0;
   for (let i = 0; i < v; i++) sum += Math.exp(logits[base + i] - max);
-  const lse = max + Math.log(sum);
-  for (let i = 0; i < v; i++) out[i] = logits[base + i] - lse;
+  return max + Math.log(sum);
 }
 
-/** The `k` best (value, index) pairs of `values`, best first (lower index on ties). */
-function topK(values: Float64Array, k: number): Array<[number, number]> {
+/** The `k` best (logit, token) pairs of `row`, best first (lower token on ties). */
+function topK(logits: Float32Array, row: number, v: number, k: number): Array<[number, number]> {
+  const base = row * v;
   const best: Array<[number, number]> = [];
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i];
+  for (let i = 0; i < v; i++) {
+    const x = logits[base + i];
     if (best.length === k && x <= best[k - 1][0]) continue;
     let at = best.length;
     while (at > 0 && best[at - 1][0] < x) at--;
@@ -99,7 +99,6 @@ export async function beamSearch(
     logProb: 0,
   }));
   let parents = live.map(() => -1);
-  let row = new Float64Array(0);
   for (let t = 0; live.length > 0 && t < opts.maxLength; t++) {
     opts.checkCancelled?.();
     const logits = await step({
@@ -109,14 +108,13 @@ export async function beamSearch(
       tokens: live.map((h) => (h.tokens.length === 0 ? opts.start : h.tokens[h.tokens.length - 1])),
     });
     const v = logits.length / live.length;
-    if (row.length !== v) row = new Float64Array(v);
     // Candidates of each sentence: the best 2k extensions of each of its live rows.
     const cands = new Map<number, Array<{ logProb: number; token: number; row: number }>>();
     live.forEach((h, r) => {
-      logSoftmax(logits, r, v, row);
+      const lse = logSumExp(logits, r, v);
       const list = cands.get(h.sentence) ?? [];
-      for (const [lpTok, token] of topK(row, Math.min(2 * k, v))) {
-        list.push({ logProb: h.logProb + lpTok, token, row: r });
+      for (const [logit, token] of topK(logits, r, v, Math.min(2 * k, v))) {
+        list.push({ logProb: h.logProb + (logit - lse), token, row: r });
       }
       cands.set(h.sentence, list);
     });

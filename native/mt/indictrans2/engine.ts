@@ -141,6 +141,7 @@ export class IndicTrans2MtEngine implements MtEngine {
     const withPast = this.session('decoder_with_past');
     const pastNames = withPast.inputNames.filter((n) => n.startsWith('past_key_values.'));
     let cache: WireTensors = {};
+    let cacheRows = 0;
 
     return async (req: StepRequest): Promise<Float32Array> => {
       const n = req.tokens.length;
@@ -154,6 +155,7 @@ export class IndicTrans2MtEngine implements MtEngine {
         feeds.encoder_hidden_states = gatherRows(hidden, req.sentences);
       } else {
         session = withPast;
+        const inOrder = req.parents.length === cacheRows && req.parents.every((p, i) => p === i);
         for (const name of pastNames) {
           const present = cache[name.replace('past_key_values.', 'present.')];
           if (!present)
@@ -161,12 +163,14 @@ export class IndicTrans2MtEngine implements MtEngine {
               'model_invalid',
               `${this.modelId}: the decoder gives no ${name.replace('past_key_values.', 'present.')}`,
             );
-          feeds[name] = gatherRows(present, req.parents);
+          // Greedy steps (every row extends the row it was) hand the presents straight back.
+          feeds[name] = inOrder ? present : gatherRows(present, req.parents);
         }
       }
       const result = await worker.run(session.id, feeds, undefined, signal ? { signal } : {});
       const logits = result.logits;
       cache = result;
+      cacheRows = n;
       const [rows, seq, vocab] = logits.dims;
       const data =
         logits.type === 'float16'
