@@ -37,8 +37,13 @@ function modelType(root: string): string | undefined {
 export function guessFamily(root: string, files: string[]): string | undefined {
   const has = (re: RegExp): boolean => files.some((f) => re.test(f));
   if (has(/\.onnx\.json$/) && has(/\.onnx$/)) return 'piper';
-  if (has(/^onnx\/encoder_model[^/]*\.onnx$/)) return 'whisper';
+  // The config's model type first: seq2seq MT exports share Whisper's onnx/encoder_model layout.
   const type = modelType(root);
+  if (type === 'IndicTrans') return 'indictrans2';
+  if (type === 'marian') return 'marian';
+  if (type === 'm2m_100') return 'm2m100';
+  if (type === 'whisper') return 'whisper';
+  if (has(/^onnx\/encoder_model[^/]*\.onnx$/)) return 'whisper';
   if (type === 'vits') return 'mms-tts';
   if (type === 'wav2vec2' || type === 'wav2vec2-bert' || type === 'hubert') return 'wav2vec2-ctc';
   if (has(/\.onnx$/) && has(/^(vocab|tokens)\.txt$/)) return 'nemo-ctc';
@@ -58,7 +63,7 @@ export async function inferManifest(root: string, opts: InferOptions = {}): Prom
     throw new UserError(
       'bad_input',
       `${root} has no ${MANIFEST_FILE} and its files do not say which model family it is`,
-      'pass --family (piper, mms-tts, wav2vec2-ctc, nemo-ctc, whisper, silero-vad)',
+      'pass --family (piper, mms-tts, wav2vec2-ctc, nemo-ctc, whisper, marian, m2m100, indictrans2, silero-vad)',
     );
   }
   const spec = familySpec(family);

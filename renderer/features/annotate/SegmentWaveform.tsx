@@ -178,6 +178,7 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
       media: el,
       peaks: fitted.peaks,
       duration: fitted.duration,
+      maxPeak: fitted.maxPeak,
       height: WAVE_HEIGHT,
       ...WAVE_LOOK,
       // The ruler is made here around the view only (time-ruler.ts), not by the plugin.
@@ -187,6 +188,9 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
     regions.current = reg;
     const fit = () => (host.current?.clientWidth ?? 800) / Math.max(fitted.duration, 0.01);
     let pxPerSec = 0;
+    // The view's width, read only when it can change: reading it in a zoom or scroll
+    // handler forces a layout of the freshly zoomed waveform in the middle of the frame.
+    let viewWidth = host.current.clientWidth || 800;
     // Where the plugin puts its timeline: under the waveform, in the scrolled wrapper.
     const ruler = document.createElement('div');
     ruler.setAttribute('part', 'timeline');
@@ -196,7 +200,7 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
     let rulerFor = '';
     const redrawView = () => {
       const span = winRef.current;
-      const px = w.getWidth() / Math.max(view.current.end - view.current.start, 1e-6);
+      const px = viewWidth / Math.max(view.current.end - view.current.start, 1e-6);
       const key = span ? `${span.start}|${span.end}|${px.toFixed(4)}` : '';
       if (span && key !== rulerFor) {
         rulerFor = key;
@@ -205,7 +209,7 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
       canvas.style.display = overview.current ? 'block' : 'none';
       if (!overview.current) return;
       const { segments: segs, selectedId: sel } = latest.current;
-      drawStrip(canvas, segs, sel, view.current, w.getWidth(), WAVE_HEIGHT);
+      drawStrip(canvas, segs, sel, view.current, viewWidth, WAVE_HEIGHT);
     };
     viewRedraw.current = redrawView;
     // Scroll and zoom events come every frame: the screen hears of each, regions only
@@ -266,15 +270,17 @@ export function SegmentWaveform(props: SegmentWaveformProps) {
       w.on('zoom', (px) => {
         pxPerSec = px;
         const from = w.getScroll() / px;
-        viewed(from, from + (host.current?.clientWidth ?? 800) / px);
+        viewed(from, from + viewWidth / px);
       }),
       w.on('scroll', (from, to) => viewed(from, to)),
       w.on('resize', () => {
+        viewWidth = w.getWidth();
         const px = pxPerSec || fit();
         const from = w.getScroll() / px;
-        viewed(from, from + w.getWidth() / px);
+        viewed(from, from + viewWidth / px);
       }),
       w.on('ready', () => {
+        viewWidth = w.getWidth();
         setReady(true);
         cb.current.onReady(control);
         viewed(0, w.getDuration() || fitted.duration);

@@ -6,13 +6,22 @@ import type { WirePeaks } from '../../../native/contract/media.js';
  * stay interleaved: wavesurfer takes the min and max of the values under
  * each pixel, which is exactly what the pairs encode.
  */
-export function toWaveSurferPeaks(p: WirePeaks): { peaks: Float32Array[]; duration: number } {
+export function toWaveSurferPeaks(p: WirePeaks): {
+  peaks: Float32Array[];
+  duration: number;
+  /** The loudest peak: handed to wavesurfer, which otherwise scans every peak on each zoom. */
+  maxPeak: number;
+} {
   const out = new Float32Array(p.data.length);
   const k = p.peak / 127;
-  for (let i = 0; i < p.data.length; i++) out[i] = p.data[i] * k;
+  let maxPeak = 0;
+  for (let i = 0; i < p.data.length; i++) {
+    out[i] = p.data[i] * k;
+    maxPeak = Math.max(maxPeak, Math.abs(out[i]));
+  }
   const duration =
     p.durationSec > 0 ? p.durationSec : (p.length * p.samplesPerPixel) / p.sampleRate;
-  return { peaks: [out], duration };
+  return { peaks: [out], duration, maxPeak };
 }
 
 /** The device-pixel width of a view of `durationSec` at `pxPerSec` CSS pixels a second. */
