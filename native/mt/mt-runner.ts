@@ -20,12 +20,15 @@ export interface MtModelInfo {
   marianTargets: string[];
 }
 
-export interface MtRunInput extends MtLoadInput {
+export interface MtEncodeInput extends MtLoadInput {
   texts: string[];
   /** Prepended to each sentence (Marian's target token). */
   prefix: string;
   srcLang?: string;
   tgtLang?: string;
+}
+
+export interface MtRunInput extends MtEncodeInput {
   numBeams: number;
   maxNewTokens: number;
   batchSize: number;
@@ -108,6 +111,68 @@ export async function closeMt(input: { dir: string }): Promise<void> {
   if (p) await (await p).pipe.dispose();
 }
 
+/**
+ * Tokenises as generate() is fed: `kwargs` gets the generation arguments the
+ * tokenizer adds (M2M100/NLLB's `forced_bos_token_id` for the target language).
+ */
+function tokenize(
+  tokenizer: Tokenizer,
+  input: Pick<MtEncodeInput, 'prefix' | 'srcLang' | 'tgtLang'>,
+  batch: readonly string[],
+): { inputs: { input_ids: TensorLike }; kwargs: Record<string, unknown> } {
+  const texts = batch.map((t) => input.prefix + t);
+  const kwargs: Record<string, unknown> = {};
+  const options = { padding: true, truncation: true };
+  if (input.tgtLang !== undefined && tokenizer._build_translation_inputs) {
+    kwargs.tgt_lang = input.tgtLang;
+    if (input.srcLang !== undefined) kwargs.src_lang = input.srcLang;
+    return { inputs: tokenizer._build_translation_inputs(texts, options, kwargs), kwargs };
+  }
+  return { inputs: tokenizer(texts, options), kwargs };
+}
+
+/** What a decoding loop outside transformers.js needs to reproduce generate(). */
+export interface MtEncoded {
+  /** Encoder input ids of each sentence, padding removed. */
+  sourceIds: number[][];
+  pad: number;
+  start: number;
+  eos: number;
+  /** The token generate() forces first (M2M100/NLLB's target language), if any. */
+  forcedBos?: number;
+  /** Tokens generate() never emits (single-token `bad_words_ids`, as Marian's pad; `suppress_tokens`). */
+  suppressed: number[];
+}
+
+/** Tokenises for the beam-search path (seq2seq-beam.ts). */
+export async function encodeMt(input: MtEncodeInput): Promise<MtEncoded> {
+  const { pipe, eos, pad } = await load(input);
+  const { tokenizer, model } = pipe;
+  const { inputs, kwargs } = tokenize(tokenizer, input, input.texts);
+  const config = model.config as Seq2Seq['config'] & { decoder_start_token_id?: number };
+  const gen = model.generation_config as
+    { bad_words_ids?: number[][] | null; suppress_tokens?: number[] | null } | undefined;
+  const padId = pad ?? 0;
+  const forced = kwargs.forced_bos_token_id;
+  return {
+    sourceIds: inputs.input_ids.tolist().map((row) => row.map(Number).filter((t) => t !== pad)),
+    pad: padId,
+    start: config.decoder_start_token_id ?? padId,
+    eos: eos[0],
+    ...(typeof forced === 'number' ? { forcedBos: forced } : {}),
+    suppressed: [
+      ...(gen?.bad_words_ids ?? []).filter((w) => w.length === 1).map((w) => w[0]),
+      ...(gen?.suppress_tokens ?? []),
+    ],
+  };
+}
+
+/** Detokenises generated ids as translateMt does. */
+export async function decodeMt(input: MtLoadInput & { tokens: number[][] }): Promise<string[]> {
+  const { tokenizer } = (await load(input)).pipe;
+  return input.tokens.map((ids) => tokenizer.decode(ids, { skip_special_tokens: true }).trim());
+}
+
 export async function translateMt(input: MtRunInput, ctx: TaskContext): Promise<MtRunOutput> {
   const tf = await localTransformers();
   const { pipe, eos, pad } = await load(input);
@@ -132,17 +197,11 @@ export async function translateMt(input: MtRunInput, ctx: TaskContext): Promise<
   let batches = 0;
   for (let from = 0; from < input.texts.length; from += input.batchSize) {
     ctx.progress({ done: from, total: input.texts.length, message: 'translating' });
-    const texts = input.texts.slice(from, from + input.batchSize).map((t) => input.prefix + t);
-    const kwargs: Record<string, unknown> = {};
-    const options = { padding: true, truncation: true };
-    let inputs: { input_ids: TensorLike };
-    if (input.tgtLang !== undefined && tokenizer._build_translation_inputs) {
-      kwargs.tgt_lang = input.tgtLang;
-      if (input.srcLang !== undefined) kwargs.src_lang = input.srcLang;
-      inputs = tokenizer._build_translation_inputs(texts, options, kwargs);
-    } else {
-      inputs = tokenizer(texts, options);
-    }
+    const { inputs, kwargs } = tokenize(
+      tokenizer,
+      input,
+      input.texts.slice(from, from + input.batchSize),
+    );
     for (const row of inputs.input_ids.tolist()) {
       sourceIds.push(row.map(Number).filter((t) => t !== pad));
     }

@@ -2,6 +2,8 @@
  * Seq2seq translation exports in the transformers.js layout (Marian, M2M100,
  * NLLB) through @huggingface/transformers, on the inference worker's ONNX
  * Runtime: the runner module (mt-runner.ts) executes inside that thread.
+ * transformers.js decodes greedily only: beam search runs on the raw
+ * sessions (seq2seq-beam.ts).
  */
 import { UserError } from '../contract/errors.js';
 import type { ModelEntry, OpenedModel } from '../models/registry.js';
@@ -11,7 +13,22 @@ import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_LENGTH, positiveInt } from './engine.js
 import type { MtEngine, TranslateOptions } from './engine.js';
 import { pairTags } from './lang-tags.js';
 import type { ModelLanguages } from './lang-tags.js';
-import type { MtLoadInput, MtModelInfo, MtRunInput, MtRunOutput } from './mt-runner.js';
+import type {
+  MtEncodeInput,
+  MtEncoded,
+  MtLoadInput,
+  MtModelInfo,
+  MtRunInput,
+  MtRunOutput,
+} from './mt-runner.js';
+import { Seq2SeqGraphs } from './seq2seq-beam.js';
+
+/** The files beam search loads its own sessions from. */
+interface SessionFiles {
+  encoder: string;
+  decoder: string;
+  config: string;
+}
 
 const RUNNER = siblingModule('./mt-runner.js', import.meta.url);
 
@@ -28,6 +45,7 @@ function dtypes(model: OpenedModel): Record<string, string> {
 
 export class Seq2SeqMtEngine implements MtEngine {
   private closed = false;
+  private loadedGraphs: Promise<Seq2SeqGraphs> | undefined;
 
   constructor(
     readonly modelId: string,
@@ -35,6 +53,7 @@ export class Seq2SeqMtEngine implements MtEngine {
     readonly languages: readonly string[],
     private readonly load: MtLoadInput,
     private readonly info: MtModelInfo,
+    private readonly files: SessionFiles,
   ) {}
 
   private languagesOf(): ModelLanguages {
@@ -63,22 +82,13 @@ export class Seq2SeqMtEngine implements MtEngine {
     options: TranslateOptions = {},
   ): Promise<MtRunOutput> {
     if (this.closed) throw new Error(`translation engine ${this.modelId} is closed`);
-    const tags = pairTags(this.languagesOf(), from, to);
+    const tagged = this.tagged(texts, from, to);
     if (texts.length === 0) return { translations: [], tokens: [], sourceIds: [], batches: 0 };
-    // transformers.js 4.3 generates greedily whatever num_beams says: asking for
-    // beams must not quietly give greedy output under a beam-search label.
-    if ((options.beamSize ?? 1) > 1)
-      throw new UserError(
-        'bad_input',
-        `beam size ${options.beamSize}: this runner decodes greedily only (transformers.js has no seq2seq beam search)`,
-        'use beam size 1',
-      );
+    // transformers.js 4.3 generates greedily whatever num_beams says: beams go our own way.
+    if (positiveInt('beam size', options.beamSize, 1) > 1)
+      return this.runBeam(texts, from, to, options);
     const input: MtRunInput = {
-      ...this.load,
-      texts: [...texts],
-      prefix: tags.prefix,
-      ...(tags.srcLang !== undefined ? { srcLang: tags.srcLang } : {}),
-      ...(tags.tgtLang !== undefined ? { tgtLang: tags.tgtLang } : {}),
+      ...tagged,
       numBeams: positiveInt('beam size', options.beamSize, 1),
       maxNewTokens: positiveInt('max length', options.maxLength, DEFAULT_MAX_LENGTH),
       batchSize: positiveInt('batch size', options.batchSize, DEFAULT_BATCH_SIZE),
@@ -89,9 +99,82 @@ export class Seq2SeqMtEngine implements MtEngine {
     });
   }
 
+  /**
+   * Beam search (seq2seq-beam.ts) on the raw sessions, transformers.js
+   * tokenising and detokenising; `run` takes this path for beams above 1.
+   */
+  async runBeam(
+    texts: readonly string[],
+    from: string,
+    to: string,
+    options: TranslateOptions & { lengthPenalty?: number } = {},
+  ): Promise<MtRunOutput> {
+    if (this.closed) throw new Error(`translation engine ${this.modelId} is closed`);
+    const out: MtRunOutput = { translations: [], tokens: [], sourceIds: [], batches: 0 };
+    if (texts.length === 0) return out;
+    const beamSize = positiveInt('beam size', options.beamSize, 1);
+    const maxLength = positiveInt('max length', options.maxLength, DEFAULT_MAX_LENGTH);
+    const batchSize = positiveInt('batch size', options.batchSize, DEFAULT_BATCH_SIZE);
+    const graphs = await this.graphs();
+    for (let at = 0; at < texts.length; at += batchSize) {
+      options.onProgress?.({ done: at, total: texts.length, message: 'translating' });
+      const enc = await this.encode(texts.slice(at, at + batchSize), from, to);
+      const hyps = await graphs.search(
+        enc,
+        {
+          beamSize,
+          maxLength,
+          ...(options.lengthPenalty !== undefined ? { lengthPenalty: options.lengthPenalty } : {}),
+        },
+        options.signal,
+      );
+      const tokens = hyps.map((h) => h[0]?.tokens ?? []);
+      const decoded = await getInferenceWorker().call<
+        MtLoadInput & { tokens: number[][] },
+        string[]
+      >(RUNNER, 'decodeMt', { ...this.load, tokens });
+      out.batches++;
+      out.sourceIds.push(...enc.sourceIds);
+      out.tokens.push(...tokens);
+      out.translations.push(...decoded);
+    }
+    options.onProgress?.({ done: texts.length, total: texts.length, message: 'translating' });
+    return out;
+  }
+
+  /** Source ids and generation settings of `texts`, as transformers.js tokenises them. */
+  async encode(texts: readonly string[], from: string, to: string): Promise<MtEncoded> {
+    const input = this.tagged(texts, from, to);
+    return getInferenceWorker().call<MtEncodeInput, MtEncoded>(RUNNER, 'encodeMt', input);
+  }
+
+  /** The runner's input for `texts` with the pair's language tags (refused when unsupported). */
+  private tagged(texts: readonly string[], from: string, to: string): MtEncodeInput {
+    const tags = pairTags(this.languagesOf(), from, to);
+    return {
+      ...this.load,
+      texts: [...texts],
+      prefix: tags.prefix,
+      ...(tags.srcLang !== undefined ? { srcLang: tags.srcLang } : {}),
+      ...(tags.tgtLang !== undefined ? { tgtLang: tags.tgtLang } : {}),
+    };
+  }
+
+  /** The raw encoder and decoder sessions, loaded on first use. */
+  graphs(): Promise<Seq2SeqGraphs> {
+    if (!this.loadedGraphs) {
+      this.loadedGraphs = Seq2SeqGraphs.load(this.modelId, this.files);
+      this.loadedGraphs.catch(() => (this.loadedGraphs = undefined));
+    }
+    return this.loadedGraphs;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    const graphs = this.loadedGraphs;
+    this.loadedGraphs = undefined;
+    if (graphs) await (await graphs).release();
     await getInferenceWorker().call(RUNNER, 'closeMt', { dir: this.load.dir });
   }
 }
@@ -105,5 +188,18 @@ export async function openSeq2SeqEngine(entry: ModelEntry, model: OpenedModel): 
   const load: MtLoadInput = { dir: model.dir, dtype: dtypes(model) };
   const info = await getInferenceWorker().call<MtLoadInput, MtModelInfo>(RUNNER, 'loadMt', load);
   await model.close();
-  return new Seq2SeqMtEngine(entry.id, entry.manifest.family, entry.manifest.languages, load, info);
+  const file = (role: string): string => {
+    const f = model.files[role];
+    if (!f) throw new UserError('model_invalid', `model ${entry.id} has no ${role} file`);
+    return f;
+  };
+  const files = { encoder: file('encoder'), decoder: file('decoder'), config: file('config') };
+  return new Seq2SeqMtEngine(
+    entry.id,
+    entry.manifest.family,
+    entry.manifest.languages,
+    load,
+    info,
+    files,
+  );
 }

@@ -15,6 +15,7 @@ import type { StepFn, StepRequest } from '../beam.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_LENGTH, positiveInt } from '../engine.js';
 import type { MtEngine, TranslateOptions } from '../engine.js';
 import { pairTags } from '../lang-tags.js';
+import { gatherRows, lastLogits } from '../wire-rows.js';
 import type { MtRunOutput } from '../mt-runner.js';
 import { finishTarget, prepareSource } from './text-prep.js';
 import { IndicTrans2Tokenizer } from './tokenizer.js';
@@ -29,25 +30,6 @@ interface It2Config {
 export interface IndicTrans2Options extends TranslateOptions {
   /** fairseq's length penalty for ranking beams. Default 1. */
   lengthPenalty?: number;
-}
-
-/** Rows `rows` of a [n, …] tensor, in that order. */
-function gatherRows(t: WireTensor, rows: readonly number[]): WireTensor {
-  const data = t.data as Float32Array | BigInt64Array | Uint16Array;
-  const width = data.length / t.dims[0];
-  const out = new (data.constructor as new (n: number) => typeof data)(rows.length * width);
-  rows.forEach((r, i) => out.set(data.subarray(r * width, (r + 1) * width) as never, i * width));
-  return { type: t.type, dims: [rows.length, ...t.dims.slice(1)], data: out };
-}
-
-/** An IEEE half-precision number's value. */
-function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exp = (h >> 10) & 0x1f;
-  const frac = h & 0x3ff;
-  if (exp === 0) return sign * frac * 2 ** -24;
-  if (exp === 31) return frac ? NaN : sign * Infinity;
-  return sign * (1 + frac / 1024) * 2 ** (exp - 15);
 }
 
 export class IndicTrans2MtEngine implements MtEngine {
@@ -168,20 +150,10 @@ export class IndicTrans2MtEngine implements MtEngine {
         }
       }
       const result = await worker.run(session.id, feeds, undefined, signal ? { signal } : {});
-      const logits = result.logits;
       cache = result;
       cacheRows = n;
-      const [rows, seq, vocab] = logits.dims;
-      const data =
-        logits.type === 'float16'
-          ? Float32Array.from(logits.data as Uint16Array, halfToFloat)
-          : (logits.data as Float32Array);
-      if (seq === 1) return data;
       // Only the last position's logits matter.
-      const last = new Float32Array(rows * vocab);
-      for (let r = 0; r < rows; r++)
-        last.set(data.subarray((r * seq + seq - 1) * vocab, (r * seq + seq) * vocab), r * vocab);
-      return last;
+      return lastLogits(result.logits);
     };
   }
 

@@ -8,15 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { beamSearch } from '../../../native/mt/beam.js';
 import type { Hypothesis, StepFn } from '../../../native/mt/beam.js';
 import { useIndicTrans2Fixture } from './it2-fixture.js';
+import { allTwoTokenOutputs, logSoftmax } from './two-token-search.js';
 
 const EOS = 0;
-
-/** Log probabilities from logits. */
-function logSoftmax(logits: readonly number[]): number[] {
-  const max = Math.max(...logits);
-  const lse = max + Math.log(logits.reduce((s, x) => s + Math.exp(x - max), 0));
-  return logits.map((x) => x - lse);
-}
 
 /** A decoder whose logits are a fixed pseudo-random function of (sentence, prefix). */
 function toyLogits(sentence: number, prefix: readonly number[], v: number): number[] {
@@ -148,30 +142,7 @@ describe('beam search on the IndicTrans2 fixture decoder', () => {
     const it2 = engine();
     const ids = it2.encode(it2.prepare(['ZX0 a'], 'en'), 'en', 'hi');
     const { eos, start } = it2.endTokens();
-    // Exhaustive: one first step, then every token fed after it (the cache row copied to each).
-    const step = await it2.decoderSteps(ids);
-    const first = await step({ step: 0, parents: [0], sentences: [0], tokens: [start] });
-    const v = first.length;
-    const tokens = Array.from({ length: v }, (_, t) => t);
-    const second = await step({
-      step: 1,
-      parents: tokens.map(() => 0),
-      sentences: tokens.map(() => 0),
-      tokens,
-    });
-    const lp1 = logSoftmax([...first]);
-    const all: Hypothesis[] = [];
-    for (let t = 0; t < v; t++) {
-      if (t === eos) {
-        all.push({ tokens: [t], logProb: lp1[t], score: lp1[t] });
-        continue;
-      }
-      const lp2 = logSoftmax([...second.subarray(t * v, (t + 1) * v)]);
-      lp2.forEach((l, u) =>
-        all.push({ tokens: [t, u], logProb: lp1[t] + l, score: (lp1[t] + l) / 2 }),
-      );
-    }
-    all.sort((a, b) => b.score - a.score);
+    const { all, vocab: v } = await allTwoTokenOutputs(await it2.decoderSteps(ids), start, eos);
     const [found] = await beamSearch(1, await it2.decoderSteps(ids), {
       beamSize: v,
       maxLength: 2,

@@ -81,11 +81,17 @@ describe('seq2seq translation engines', () => {
     expect(out.translations[0]).toBe('Pay');
   });
 
+  it('beams above 1 decode with beam search (seq2seq-beam.test.ts checks it) instead of refusing', async () => {
+    const g = golden('marian-mt-tiny');
+    expect(await marian.translate([g.text], 'en', 'hi', { beamSize: 4 })).toEqual([g.text]);
+    expect(await m2m.translate([g.text], 'en', 'hi', { beamSize: 4 })).toEqual([g.text]);
+  });
+
   it('refuses pairs, options and models it cannot run', async () => {
     await expect(marian.translate(['x'], 'hi', 'en')).rejects.toThrow(/does not translate hi → en/);
     await expect(marian.translate(['x'], 'en', 'hi', { beamSize: 0 })).rejects.toThrow(/beam size/);
-    await expect(marian.translate(['x'], 'en', 'hi', { beamSize: 4 })).rejects.toThrow(
-      /decodes greedily only/,
+    await expect(marian.translate(['x'], 'en', 'hi', { beamSize: 1.5 })).rejects.toThrow(
+      /beam size/,
     );
     await expect(openMtEngine('whisper-tiny-fixture', { registry })).rejects.toThrow(
       /not a translation model/,

@@ -119,6 +119,28 @@ describe('charkha translate', () => {
     expect(got.every((r) => r.survival_ok && r.problems.length === 0)).toBe(true);
   });
 
+  it('a Marian model with --beams 4 (our beam search; transformers.js decodes greedily only)', async () => {
+    const dir = tempDir();
+    const rows = [
+      { id: 'a', text: 'Hello world' },
+      { id: 'b', text: 'a' },
+      { id: 'c', text: 'Pay the bill today' },
+    ];
+    const input = writeJsonl(dir, rows);
+    const run = async (beams: string): Promise<TranslatedRow[]> => {
+      const dest = join(dir, `out-${beams}.jsonl`);
+      const args = ['--model', 'marian-mt-tiny-fixture', '--from', 'en', '--to', 'hi'];
+      const code = await runCli(['translate', input, ...args, '--out', dest, '--beams', beams]);
+      expect(code, err).toBe(0);
+      return readOut(dest);
+    };
+    const beam4 = await run('4');
+    expect(beam4.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    // The fixture copies its source, so the beam finds the greedy output.
+    expect(beam4).toEqual(await run('1'));
+    expect(beam4.map((r) => r.translation)).toEqual(rows.map((r) => r.text));
+  });
+
   it('user errors name the file and row', async () => {
     const dir = tempDir();
     const input = writeJsonl(dir, [
