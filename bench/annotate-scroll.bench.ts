@@ -40,14 +40,10 @@ import {
   timedCharkha,
   type FrameLog,
 } from './browser.js';
+import { numberArg } from './args.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const WHEEL_S = arg('--wheel-s', 5);
-const STEPS = arg('--steps', 60);
+const WHEEL_S = numberArg('--wheel-s', 5);
+const STEPS = numberArg('--steps', 60);
 /** Keeps the imported project under the temp folder and opens it again next time. */
 const REUSE = process.argv.includes('--reuse');
 const SEGMENTS = 2000;

@@ -26,18 +26,15 @@ import type { AsrEngine } from '../native/asr/engine.js';
 import { ModelRegistry } from '../native/models/registry.js';
 import { closeInferenceWorker, getInferenceWorker } from '../native/workers/inference.js';
 import { recordBench } from './record.js';
+import { stringArg } from './args.js';
 
 const TARGET_RATIO = 1.15;
 const TARGET_MEL_SHARE = 0.05;
 const SECONDS = 10;
 const RATE = 16000;
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
-const reps = Number(arg('--reps', '7'));
-const w2vDir = arg('--w2v', 'bench/.work/w2v-real');
-const nemoDir = arg('--nemo', 'bench/.work/nemo-real');
+const reps = Number(stringArg('--reps', '7'));
+const w2vDir = stringArg('--w2v', 'bench/.work/w2v-real');
+const nemoDir = stringArg('--nemo', 'bench/.work/nemo-real');
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const ms = (x: number): number => Math.round(x * 100) / 100;

@@ -34,14 +34,11 @@ import { packageRoot } from '../native/package-root.js';
 import { Project } from '../native/store/project.js';
 import { closeInferenceWorker } from '../native/workers/inference.js';
 import { recordBench } from './record.js';
+import { stringArg } from './args.js';
 
 const TARGET_SPEEDUP = 1.6;
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
-const count = Number(arg('--count', '50'));
-const reps = Number(arg('--reps', '1'));
+const count = Number(stringArg('--count', '50'));
+const reps = Number(stringArg('--reps', '1'));
 
 const demo = loadFlywheelConfig(join(packageRoot(), 'demo.flywheel.yaml'));
 const config = parseFlywheelConfig({

@@ -29,14 +29,10 @@ import {
   timedCharkha,
   type FrameLog,
 } from './browser.js';
+import { numberArg } from './args.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const N = arg('--n', 100_000);
-const WHEEL_S = arg('--wheel-s', 10);
+const N = numberArg('--n', 100_000);
+const WHEEL_S = numberArg('--wheel-s', 10);
 const REUSE = process.argv.includes('--reuse');
 const GATE_MS = 50;
 /** --css RULES: extra CSS injected before the app runs, for trying a fix without a rebuild (recorded). */

@@ -17,18 +17,11 @@ import type { IndicTrans2MtEngine } from '../native/mt/indictrans2/engine.js';
 import { openMtEngine } from '../native/mt/open.js';
 import { getInferenceWorker } from '../native/workers/inference.js';
 import type { WireTensor, WireTensors } from '../native/workers/inference.js';
+import { assertSameTokens, median, timeAlternating, timeIt } from './paired-timing.js';
 
 export interface It2BenchResult {
   ratio: number;
   results: Record<string, unknown>;
-}
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-
-async function timeIt(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
 }
 
 const i64 = (v: number[]): WireTensor => ({
@@ -107,24 +100,9 @@ export async function benchIndicTrans2(
       for (let i = 0; i < sentences.length; i++) all.push(await raw(first.sourceIds[i], steps[i]));
       return all;
     };
-    const warm = await runRaw();
-    if (warm.some((t, i) => t.join(' ') !== first.tokens[i].join(' '))) {
-      throw new Error(
-        `raw greedy ids differ from the engine's: ${JSON.stringify(warm)} vs ${JSON.stringify(first.tokens)}`,
-      );
-    }
+    assertSameTokens(await runRaw(), first.tokens);
     const runEngine = () => engine.run(sentences, 'en', 'hi', { batchSize: 1 });
-    const engineMs: number[] = [];
-    const rawMs: number[] = [];
-    for (let r = 0; r < reps; r++) {
-      if (r % 2 === 0) {
-        engineMs.push(await timeIt(runEngine));
-        rawMs.push(await timeIt(runRaw));
-      } else {
-        rawMs.push(await timeIt(runRaw));
-        engineMs.push(await timeIt(runEngine));
-      }
-    }
+    const { aMs: engineMs, bMs: rawMs } = await timeAlternating(reps, runEngine, runRaw);
     const e = median(engineMs);
     const w = median(rawMs);
     const batched = await timeIt(() => engine.run(sentences, 'en', 'hi', { batchSize: 8 }));

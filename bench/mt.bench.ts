@@ -35,16 +35,14 @@ import type { WireTensor, WireTensors } from '../native/workers/inference.js';
 import { siblingModule } from '../native/workers/spawn-worker.js';
 import { benchIndicTrans2 } from './mt-it2.js';
 import type { RawMtInput } from './mt-raw.js';
+import { assertSameTokens, median, timeAlternating, timeIt } from './paired-timing.js';
 import { recordBench } from './record.js';
+import { stringArg } from './args.js';
 
 const TARGET_RATIO = 1.25;
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
-const reps = Number(arg('--reps', '5'));
-const modelDir = arg('--model', '/tmp/marian-real');
-const it2Dir = arg('--it2', '');
+const reps = Number(stringArg('--reps', '5'));
+const modelDir = stringArg('--model', '/tmp/marian-real');
+const it2Dir = stringArg('--it2', '');
 const SENTENCES = [
   'Pay ZX0 to ZX1 by Friday.',
   'My salary is ZX0 every month.',
@@ -56,7 +54,6 @@ const SENTENCES = [
   'Your OTP is ZX0.',
 ];
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const load = (): number[] => loadavg().map((x) => Math.round(x * 10) / 10);
 
 const home = mkdtempSync(join(tmpdir(), 'charkha-bench-mt-'));
@@ -137,13 +134,6 @@ try {
     }
   }
 
-  const engineMs: number[] = [];
-  const rawMs: number[] = [];
-  const timeIt = async (fn: () => Promise<unknown>): Promise<number> => {
-    const t = performance.now();
-    await fn();
-    return performance.now() - t;
-  };
   const runEngine = () => engine.run(SENTENCES, 'en', 'hi', { batchSize: 1 });
   // Through the worker's tensor API (a thread round trip and cache copies per step)…
   const runRawApi = async () => {
@@ -162,22 +152,8 @@ try {
   };
   const runRaw = () =>
     worker.call<RawMtInput, { ms: number; tokens: number[][] }>(rawModule, 'rawMt', rawInput);
-  const warm = await runRaw();
-  const same = warm.tokens.every((t, i) => t.join(' ') === first.tokens[i].join(' '));
-  if (!same) {
-    throw new Error(
-      `raw greedy ids differ from the engine's: ${JSON.stringify(warm.tokens)} vs ${JSON.stringify(first.tokens)}`,
-    );
-  }
-  for (let r = 0; r < reps; r++) {
-    if (r % 2 === 0) {
-      engineMs.push(await timeIt(runEngine));
-      rawMs.push(await timeIt(runRaw));
-    } else {
-      rawMs.push(await timeIt(runRaw));
-      engineMs.push(await timeIt(runEngine));
-    }
-  }
+  assertSameTokens((await runRaw()).tokens, first.tokens);
+  const { aMs: engineMs, bMs: rawMs } = await timeAlternating(reps, runEngine, runRaw);
   const apiMs = await timeIt(runRawApi);
   const e = median(engineMs);
   const w = median(rawMs);

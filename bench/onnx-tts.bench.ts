@@ -38,15 +38,13 @@ import { closeInferenceWorker, getInferenceWorker } from '../native/workers/infe
 import { sharedPool } from '../native/workers/shared-pool.js';
 import type { WireTensors } from '../native/workers/inference.js';
 import { recordBench } from './record.js';
+import { stringArg } from './args.js';
+import { median, timeAlternating, timeIt } from './paired-timing.js';
 
 const TARGET_RATIO = 1.1;
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
-const reps = Number(arg('--reps', '21'));
-const piperDir = arg('--piper', '/tmp/bench-piper');
-const mmsDir = arg('--mms', '/tmp/bench-mms');
+const reps = Number(stringArg('--reps', '21'));
+const piperDir = stringArg('--piper', '/tmp/bench-piper');
+const mmsDir = stringArg('--mms', '/tmp/bench-mms');
 
 // One sentence each, so the runner makes exactly one session.run per call.
 const TEXT = 'भारत एक विशाल देश है जिसमें अनेक भाषाएँ बोली जाती हैं और सब मिलकर रहते हैं';
@@ -57,14 +55,7 @@ const MULTI = [
   'क्या आप कभी मुंबई गए हैं?',
 ].join(' ');
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const ms = (x: number): number => Math.round(x * 10) / 10;
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-}
 
 interface Comparison {
   runnerMs: number;
@@ -80,24 +71,14 @@ async function compare(
 ): Promise<Comparison> {
   await runner();
   await raw();
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    if (i % 2 === 0) {
-      a.push(await time(runner));
-      b.push(await time(raw));
-    } else {
-      b.push(await time(raw));
-      a.push(await time(runner));
-    }
-  }
+  const { aMs: a, bMs: b } = await timeAlternating(reps, runner, raw);
   return { runnerMs: median(a), rawMs: median(b), pairRatio: median(a.map((x, i) => x / b[i])) };
 }
 
 async function medianMs(fn: () => Promise<unknown>): Promise<number> {
   await fn();
   const xs: number[] = [];
-  for (let i = 0; i < reps; i++) xs.push(await time(fn));
+  for (let i = 0; i < reps; i++) xs.push(await timeIt(fn));
   return ms(median(xs));
 }
 

@@ -33,14 +33,10 @@ import {
   summary,
   timedCharkha,
 } from './browser.js';
+import { numberArg } from './args.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const RUNS = arg('--runs', 5);
-const MINUTES = arg('--minutes', 120);
+const RUNS = numberArg('--runs', 5);
+const MINUTES = numberArg('--minutes', 120);
 const GATE_MS = 2000;
 const RATE = 16_000;
 

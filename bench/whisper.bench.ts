@@ -29,16 +29,13 @@ import { closeInferenceWorker, getInferenceWorker } from '../native/workers/infe
 import { siblingModule } from '../native/workers/spawn-worker.js';
 import { recordBench } from './record.js';
 import type { RawWhisperInput } from './whisper-raw.js';
+import { stringArg } from './args.js';
 
 const TARGET_RATIO = 1.3;
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
-const reps = Number(arg('--reps', '5'));
+const reps = Number(stringArg('--reps', '5'));
 /** Decoder steps per window: about what 10 s of speech takes (random weights never stop by themselves). */
-const maxNewTokens = Number(arg('--steps', '48'));
-const modelDir = arg('--model', join(import.meta.dirname, '.work', 'whisper-real'));
+const maxNewTokens = Number(stringArg('--steps', '48'));
+const modelDir = stringArg('--model', join(import.meta.dirname, '.work', 'whisper-real'));
 const SECONDS = 10;
 const LANGUAGE = 'hi';
 
