@@ -5,7 +5,12 @@ import { UserError } from '../contract/errors.js';
 import { exportTypeName } from '../interchange/published-types.js';
 import { scoreEntities, scoreSfr } from '../metrics/ehr/index.js';
 import { utteranceErrors } from '../metrics/error-rates.js';
-import { readHypothesisFile, readReferenceFile, type RefRow } from '../metrics/files.js';
+import {
+  parseHypothesisJsonl,
+  readReferenceFile,
+  readText,
+  type RefRow,
+} from '../metrics/files.js';
 import { METRIC_VERSION } from '../metrics/report-schema.js';
 import type { ScoreReport } from '../metrics/report-schema.js';
 import { scoreRows } from '../metrics/score-run.js';
@@ -13,7 +18,7 @@ import { normalize, type Profile } from '../text/normalize.js';
 import type { Project } from '../store/project.js';
 import type { NewEntityOutcome, NewUtteranceScore } from '../store/run-repo.js';
 import type { StoredUtterance } from '../store/utterance-repo.js';
-import { readHypothesisWords, type HypWord } from './hypothesis-words.js';
+import { parseHypothesisWords, type HypWord } from './hypothesis-words.js';
 import { importCorpus } from './import-corpus.js';
 
 export interface EvalImportOptions {
@@ -95,7 +100,8 @@ export async function importEvalRun(
 ): Promise<EvalImportResult> {
   project.requireWritable('storing an evaluation run');
   const fileRefs = readReferenceFile(opts.ref);
-  const hyps = readHypothesisFile(opts.hyp, opts.hypField ?? 'hypothesis');
+  const hypText = readText(opts.hyp);
+  const hyps = parseHypothesisJsonl(hypText, opts.hyp, opts.hypField ?? 'hypothesis');
   let decode: unknown = null;
   if (opts.decode) {
     try {
@@ -118,7 +124,7 @@ export async function importEvalRun(
     stored,
     refs,
     hyps,
-    words: readHypothesisWords(opts.hyp),
+    words: parseHypothesisWords(hypText, opts.hyp),
     reference: opts.reference ?? 'text',
     model: opts.model,
     name: opts.name,

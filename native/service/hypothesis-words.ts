@@ -4,7 +4,7 @@
  * from the first hypothesis word aligned to it rather than from a guess.
  */
 import { UserError } from '../contract/errors.js';
-import { jsonObjects, readText } from '../metrics/files.js';
+import { jsonObjects } from '../metrics/files.js';
 import { normalize, words, type Profile } from '../text/normalize.js';
 
 export interface HypWord {
@@ -42,10 +42,6 @@ export function parseHypothesisWords(text: string, file: string): Map<string, Hy
     if (ws.length > 0) out.set(String(o.id as string | number), ws as HypWord[]);
   }
   return out;
-}
-
-export function readHypothesisWords(path: string): Map<string, HypWord[]> {
-  return parseHypothesisWords(readText(path), path);
 }
 
 function indexOfCps(hay: readonly string[], needle: readonly string[], from: number): number {

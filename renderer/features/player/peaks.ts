@@ -14,14 +14,11 @@ export function toWaveSurferPeaks(p: WirePeaks): {
 } {
   const out = new Float32Array(p.data.length);
   const k = p.peak / 127;
-  let maxPeak = 0;
-  for (let i = 0; i < p.data.length; i++) {
-    out[i] = p.data[i] * k;
-    maxPeak = Math.max(maxPeak, Math.abs(out[i]));
-  }
+  for (let i = 0; i < p.data.length; i++) out[i] = p.data[i] * k;
   const duration =
     p.durationSec > 0 ? p.durationSec : (p.length * p.samplesPerPixel) / p.sampleRate;
-  return { peaks: [out], duration, maxPeak };
+  // The engine scales the loudest sample to ±127, so the loudest peak is `peak` itself.
+  return { peaks: [out], duration, maxPeak: p.peak };
 }
 
 /** The device-pixel width of a view of `durationSec` at `pxPerSec` CSS pixels a second. */
