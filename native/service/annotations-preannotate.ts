@@ -7,11 +7,9 @@
  * model runs still wins. It is a job in the project (kind `preannotate`, one
  * item holding the counts) and reports progress as engine events.
  */
-import { existsSync } from 'node:fs';
 import type { Lang } from '../contract/common.js';
 import type { PreannotateResult } from '../contract/annotations.js';
 import { UserError } from '../contract/errors.js';
-import { decodeAudioFile } from '../audio/decode.js';
 import { mixToMono } from '../audio/mix.js';
 import { transcribeLongAudio } from '../asr/long-audio.js';
 import { detectSpeech } from '../asr/vad.js';
@@ -19,7 +17,7 @@ import type { ModelEntry, ModelRegistry } from '../models/registry.js';
 import type { EventBus } from '../server/events.js';
 import type { Segment } from '../store/annotation-repo.js';
 import type { Project } from '../store/project.js';
-import { monoCachePath, storedAudioPath } from './audio-prepare.js';
+import { loadProjectAudio } from './transcribe.js';
 
 export const PREANNOTATE_JOB = 'preannotate';
 
@@ -65,18 +63,6 @@ async function chooseModel(
   return usable[0].id;
 }
 
-async function loadMono(
-  project: Project,
-  audioId: number,
-): Promise<{ samples: Float32Array; sampleRate: number }> {
-  const a = project.audio.get(audioId);
-  if (!a) throw new UserError('not_found', `no audio with id ${audioId}`);
-  const cache = monoCachePath(project.paths.cache, a.sha256);
-  const path = existsSync(cache) ? cache : storedAudioPath(project.paths.audio, a.sha256, a.ext);
-  const d = await decodeAudioFile(path);
-  return { samples: mixToMono(d.channels), sampleRate: d.sampleRate };
-}
-
 /** A person's work: text that no longer carries the machine mark. */
 export function personEdited(s: Pick<Segment, 'machine' | 'text'>): boolean {
   return !s.machine && s.text.trim() !== '';
@@ -104,7 +90,8 @@ export async function preannotate(
   events?.emit({ kind: 'job', jobId, state: 'running' });
   try {
     progress(0, 'reading the audio');
-    const audio = await loadMono(project, opts.audioId);
+    const decoded = await loadProjectAudio(project, opts.audioId);
+    const audio = { samples: mixToMono(decoded.channels), sampleRate: decoded.sampleRate };
     let created = 0;
     if (repo.listSegments(tier.id).length === 0) {
       progress(0, 'finding speech');

@@ -288,7 +288,8 @@ function utterancesOf(project: Project, audioId: number): StoredUtterance[] {
 }
 
 /** The cached 16 kHz mono copy when present, else the stored original. */
-async function loadProjectAudio(
+/** A stored recording, decoded: its 16 kHz mono cache where prepared, else the original. */
+export async function loadProjectAudio(
   project: Project,
   audioId: number,
 ): Promise<{ channels: Float32Array[]; sampleRate: number }> {

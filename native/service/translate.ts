@@ -186,6 +186,9 @@ export async function translateProjectTier(
   const author = input.author ?? `mt:${input.model}`;
   const flagged: string[] = [];
   const tiers = new Map<number, Tier>();
+  // A translation tier's segments by their times, read once per tier (not once per segment).
+  const existing = new Map<number, Map<string, number>>();
+  const at = (start: number, end: number): string => `${start}|${end}`;
   work.forEach(({ audioId, source, segment }, i) => {
     let tier =
       tiers.get(audioId) ?? annotations.listTiers(audioId).find((t) => t.name === input.tier);
@@ -202,16 +205,21 @@ export async function translateProjectTier(
     }
     tiers.set(audioId, tier);
     const r = restored[i];
-    const there = annotations
-      .listSegments(tier.id)
-      .find((s) => s.start === segment.start && s.end === segment.end);
-    const seg = there
-      ? annotations.updateSegment(there.id, { text: r.text, machine: true }, author)
-      : annotations.addSegment(
-          tier.id,
-          { start: segment.start, end: segment.end, text: r.text, machine: true },
-          author,
-        );
+    let bySpan = existing.get(tier.id);
+    if (!bySpan) {
+      bySpan = new Map(annotations.listSegments(tier.id).map((s) => [at(s.start, s.end), s.id]));
+      existing.set(tier.id, bySpan);
+    }
+    const there = bySpan.get(at(segment.start, segment.end));
+    const seg =
+      there !== undefined
+        ? annotations.updateSegment(there, { text: r.text, machine: true }, author)
+        : annotations.addSegment(
+            tier.id,
+            { start: segment.start, end: segment.end, text: r.text, machine: true },
+            author,
+          );
+    bySpan.set(at(segment.start, segment.end), seg.id);
     annotations.setSegmentEntities(
       seg.id,
       foundSpans(r).map((e) => ({

@@ -2,7 +2,7 @@ import { UserError } from '../../contract/errors.js';
 import { bootstrapTemplates } from '../../service/bootstrap-templates.js';
 import { closeInferenceWorker } from '../../workers/inference.js';
 import { printJson, printLine } from '../output.js';
-import { wholeNumber } from './translate.js';
+import { wholeNumber } from '../whole-number.js';
 
 export interface BootstrapOpts {
   templatesFrom: string;

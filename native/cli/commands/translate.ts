@@ -8,6 +8,7 @@ import { withProject } from '../project-option.js';
 import { closeInferenceWorker } from '../../workers/inference.js';
 import { printJson, printLine } from '../output.js';
 import { progressBar } from '../progress.js';
+import { wholeNumber } from '../whole-number.js';
 
 interface Opts {
   model: string;
@@ -20,14 +21,6 @@ interface Opts {
   maxLength: string;
   batchSize: string;
   json?: boolean;
-}
-
-export function wholeNumber(flag: string, v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new UserError('bad_input', `${flag} must be a whole number of at least 1, not "${v}"`);
-  }
-  return n;
 }
 
 export function translateCommand(): Command {
