@@ -160,7 +160,9 @@ test('split, merge, nudge and delete by keyboard, each undone and redone', async
   await expect.poll(() => waveformInk(page)).toBeGreaterThan(500);
   // Reaction offset 0: the boundary is where the playhead is.
   await page.getByLabel('Reaction offset in milliseconds').fill('0');
-  await segmentWhilePlaying(page, 2, 1500);
+  // 3 s apart at half speed: the segment is at least 1.5 s of audio, so the
+  // 1 s seek below always lands inside it, however late the keys arrive.
+  await segmentWhilePlaying(page, 2, 3000);
   const rows = page.locator('.seg-row');
   const count = page.getByTestId('segment-count');
   await expect(count).toHaveText('1 segment');
