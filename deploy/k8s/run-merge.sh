@@ -4,7 +4,6 @@
 # a shard leaves to the merged project. Running it again changes nothing.
 set -eu
 : "${SHARD_COUNT:?the number of shards}"
-CONFIG="${CONFIG:-/config/flywheel.yaml}"
 DATA="${DATA:-/data}"
 CHARKHA="${CHARKHA:-node /app/bin/charkha.js}"
 WORKERS="${WORKERS:-2}"
@@ -21,7 +20,7 @@ while [ "$i" -lt "$SHARD_COUNT" ]; do
 done
 mkdir -p "$DATA/merged"
 rm -f "$DATA/merged/charkha.lock"
+# --finish: the job's whole-round work (eval runs, exports, the summary) runs
+# in the merge's own process, not after a second start-up.
 # shellcheck disable=SC2086 # CHARKHA is a command line and shards a list of folders without spaces
-$CHARKHA merge -p "$DATA/merged" $shards
-# shellcheck disable=SC2086
-exec $CHARKHA flywheel run "$CONFIG" --workers "$WORKERS" -p "$DATA/merged"
+exec $CHARKHA merge --finish --workers "$WORKERS" -p "$DATA/merged" $shards

@@ -1,9 +1,7 @@
 import {
   closeSync,
-  copyFileSync,
   existsSync,
   fstatSync,
-  linkSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -17,6 +15,7 @@ import { resample } from '../audio/resample.js';
 import { decodeWav, encodeWav, readWavHeader } from '../audio/wav.js';
 import { UserError } from '../contract/errors.js';
 import { WORK_RATE, monoCachePath, storedAudioPath } from '../service/audio-prepare.js';
+import { linkOrCopy } from '../store/link-or-copy.js';
 import type { Project } from '../store/project.js';
 
 /**
@@ -68,16 +67,6 @@ export async function writeClip(
       : encodeWav([work], WORK_RATE),
   );
   return work.length;
-}
-
-function linkOrCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw e;
-    copyFileSync(from, to);
-  }
 }
 
 function wavFrames(path: string): number {

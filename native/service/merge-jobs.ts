@@ -20,6 +20,8 @@ export interface MergedJob {
   /** For flywheel jobs: which shards the project now holds ("0,1,2,3 of 4", or "all"). */
   shards: string | null;
   state: string;
+  /** For flywheel jobs: whether every shard is in, so that the whole-round work can run. */
+  allShards: boolean | null;
   /** Whole-round items (eval runs, exports) added for `charkha flywheel resume` to do. */
   wholeRoundItems: number;
 }
@@ -371,6 +373,7 @@ export function mergeJobs(st: MergeState, sources: MergeSource[]): MergedJob[] {
       name: t.kind === JOB_KIND ? t.name : String(t.id),
       shards: cov ? (cov.whole ? 'all' : `${cov.indices.join(',')} of ${cov.count ?? '?'}`) : null,
       state: st.target.jobs.get(t.id)!.state,
+      allShards: cov ? complete(cov) : null,
       wholeRoundItems: wholeRound,
     };
   });

@@ -1,5 +1,4 @@
 import {
-  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -11,6 +10,7 @@ import {
 import { dirname } from 'node:path';
 import { UserError } from '../contract/errors.js';
 import type { Db } from '../store/database.js';
+import { linkOrCopy } from '../store/link-or-copy.js';
 import { Project, projectPaths } from '../store/project.js';
 import { AnnotationRepo } from '../store/annotation-repo.js';
 import type { NewSpan } from '../store/utterance-repo.js';
@@ -105,10 +105,13 @@ function openSource(root: string): MergeSource & { project: Project } {
 }
 
 /**
- * Copies each source's audio files the target lacks, checking each original
- * against its hash. Files are content-addressed and written through a
- * temporary name, so a copy is either whole or absent; the paths created are
- * returned so that a merge that fails afterwards can take them back.
+ * Places each source's audio files the target lacks, checking each original
+ * against its hash. Files are content-addressed and never written again, so
+ * a hard link is as good as a copy and costs no bytes or time; a copy is made
+ * where the folders are on different file systems or links are not allowed.
+ * Either goes through a temporary name, so a file is whole or absent; the
+ * paths created are returned so that a merge that fails afterwards can take
+ * them back.
  */
 function copyAudioFiles(target: Project, sources: MergeSource[]): string[] {
   const created: string[] = [];
@@ -116,7 +119,8 @@ function copyAudioFiles(target: Project, sources: MergeSource[]): string[] {
     if (existsSync(to) || !existsSync(from)) return;
     mkdirSync(dirname(to), { recursive: true });
     const tmp = `${to}.${process.pid}.tmp`;
-    copyFileSync(from, tmp);
+    rmSync(tmp, { force: true });
+    linkOrCopy(from, tmp);
     renameSync(tmp, to);
     created.push(to);
   };

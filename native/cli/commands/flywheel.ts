@@ -115,7 +115,8 @@ function report(project: Project, outcome: FlywheelOutcome, json: boolean): void
   for (const e of exports) printLine(`export:  ${rel(e.outDir)} (${e.rows} rows)`);
 }
 
-async function drive(
+/** Runs `go` on the project at `dir` with progress on stderr, then prints the job's report. */
+export async function drive(
   dir: string,
   o: RunFlags,
   go: (p: Project, opts: FlywheelOptions) => Promise<FlywheelOutcome>,

@@ -60,7 +60,9 @@ describe('deploy/k8s', () => {
     expect(shard).toContain('flywheel run "$CONFIG" --shard "$i/$SHARD_COUNT"');
     expect(shard).toContain('i="$JOB_COMPLETION_INDEX"');
     const merge = readFileSync(join(dir, 'run-merge.sh'), 'utf8');
-    expect(merge).toContain('$CHARKHA merge -p "$DATA/merged" $shards');
+    expect(merge).toContain(
+      '$CHARKHA merge --finish --workers "$WORKERS" -p "$DATA/merged" $shards',
+    );
     const docker = readFileSync(join(dir, 'Dockerfile'), 'utf8');
     expect(docker).toMatch(/^FROM node:20-bookworm-slim/m);
     expect(docker).toContain('ELECTRON_SKIP_BINARY_DOWNLOAD=1');

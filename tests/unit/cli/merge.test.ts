@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeProjects } from '../../../native/service/merge-projects.js';
@@ -44,6 +44,18 @@ describe('charkha merge', () => {
     // Row ids too: new utterances go in plan order whatever order the shards are named in.
     expect(withoutJobRows(merged)).toEqual(withoutJobRows(one));
     expect(merged.audioFiles).toBe(true);
+    // Same file system: each merged file is the shard's file linked, not a copy.
+    const shardAudio = (dir: string) =>
+      readdirSync(join(dir, 'audio'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name));
+    const targetFiles = shardAudio(target);
+    expect(targetFiles).toHaveLength(4);
+    const inodes = new Set([...shardAudio(s0), ...shardAudio(s1)].map((f) => statSync(f).ino));
+    for (const f of targetFiles) {
+      expect(inodes.has(statSync(f).ino), f).toBe(true);
+      expect(statSync(f).nlink).toBe(2);
+    }
     // Work items: the same ones, plus the whole-round items a sharded run leaves to the merge.
     const items = merged.items as { key: string; step: string; state: string }[];
     expect(items.filter((i) => !i.key.startsWith('@'))).toEqual(one.items);
@@ -64,6 +76,7 @@ describe('charkha merge', () => {
         name: 't',
         shards: '0,1 of 2',
         state: 'paused',
+        allShards: true,
         wholeRoundItems: 2,
       },
     ]);
@@ -94,7 +107,7 @@ describe('charkha merge', () => {
     const { s0, s1, whole } = await shardsAndWhole();
     const target = fresh(join(tempDir(), 'merged'));
     const first = merge(target, [s0]);
-    expect(first.jobs[0]).toMatchObject({ shards: '0 of 2', wholeRoundItems: 0 });
+    expect(first.jobs[0]).toMatchObject({ shards: '0 of 2', allShards: false, wholeRoundItems: 0 });
     const second = merge(target, [s1]);
     expect(second.jobs[0]).toMatchObject({ shards: '0,1 of 2', wholeRoundItems: 2 });
     // Row ids follow the order the shards came in; everything else is the same.
@@ -152,6 +165,17 @@ describe('charkha merge', () => {
     expect(r.stdout).toContain('utterances: 4 added, 0 updated, 0 already there');
     expect(r.stdout).toContain(`charkha flywheel resume -p ${target} --job 1`);
     expect(existsSync(join(target, 'charkha.db'))).toBe(true);
+    const both = charkha(['merge', '--finish', '--json', '-p', target, s0]);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/--finish prints each job’s report .* leave out --json/);
+    // One shard of two: --finish waits for the other, and says so.
+    const half = join(tempDir(), 'half');
+    const one = charkha(['merge', '--finish', '-p', half, s0]);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('the other shards are still to merge');
+    const q = Project.open(half, { readonly: true });
+    expect(q.jobs.get(1)!.state).toBe('paused');
+    q.close();
     const clash = charkha(['merge', '-p', target, join(tempDir(), 'nothing-here')]);
     expect(clash.code).toBe(1);
     expect(clash.stderr).toMatch(/is not a Charkha project/);
