@@ -13,7 +13,10 @@
  *
  *   npm run build && npx tsx bench/flywheel.bench.ts [--count N] [--reps R]
  *
- * --count sets the utterances per language (default 50, the demo's).
+ * --count sets the utterances per language (default 50, the demo's); at
+ * another count the results go to flywheel-<count>.json, so that the demo's
+ * figures and a larger job's (where the per-process fixed costs of a
+ * scale-out no longer swamp the work: --count 400) are kept side by side.
  * Worker counts alternate 1, 2, 2, 1… over the reps so that load from other
  * processes hits both alike; the gated figure is the ratio of the median
  * wall times; beside each process run its CPU seconds are recorded (Linux),
@@ -208,7 +211,7 @@ const cpuOf = (w: number): number | null => {
 };
 const cpu1 = cpuOf(1);
 const cpu2 = cpuOf(2);
-recordBench('flywheel', {
+recordBench(count === 50 ? 'flywheel' : `flywheel-${count}`, {
   config: 'demo.flywheel.yaml',
   utterancesPerLanguage: count,
   reps,

@@ -35,6 +35,37 @@ export interface ConditionResult {
   cer: number | null;
   ehr: Figure;
   ehrByType: Record<string, Figure & { n: number }>;
+  /** Per type, hits and entities written in Latin letters (English code-mix) and in the language's own script. */
+  ehrByScript?: Record<string, ScriptSplit>;
+}
+
+interface HitCount {
+  hits: number;
+  n: number;
+}
+
+export interface ScriptSplit {
+  latin: HitCount;
+  native: HitCount;
+}
+
+/**
+ * Hits per entity type, split by how the entity is written: in Latin letters
+ * (the code-mixed rows' "four hundred eighty rupees") or in the language's
+ * script. A character model that reads its own script well can still spell
+ * English badly, and one EHR per type would hide which.
+ */
+export function ehrByScript(
+  perEntity: readonly { type: string; surface: string; outcome: string }[],
+): Record<string, ScriptSplit> {
+  const out: Record<string, ScriptSplit> = {};
+  for (const e of perEntity) {
+    const t = (out[e.type] ??= { latin: { hits: 0, n: 0 }, native: { hits: 0, n: 0 } });
+    const side = /[A-Za-z]/.test(e.surface) ? t.latin : t.native;
+    side.n++;
+    if (e.outcome === 'hit') side.hits++;
+  }
+  return out;
 }
 
 export function cli(args: string[], env: NodeJS.ProcessEnv = {}): string {
@@ -109,6 +140,7 @@ function summarise(condition: string, report: ScoreReport): ConditionResult {
     cer: report.cer,
     ehr: { value: report.ehr.micro, ci: report.ehr.ci95 },
     ehrByType: byType,
+    ehrByScript: ehrByScript(report.per_entity ?? []),
   };
 }
 
@@ -254,6 +286,25 @@ export function resultsMarkdown(results: readonly ConditionResult[]): string {
         `| ${t} | ${results.map((r) => (r.ehrByType[t] ? `${fmt(r.ehrByType[t])} (n=${r.ehrByType[t].n})` : '–')).join(' | ')} |`,
       );
     }
+  }
+  // Types written both ways somewhere: each way's share of hits.
+  const mixed = types.filter((t) =>
+    results.some((r) => {
+      const x = r.ehrByScript?.[t];
+      return x !== undefined && x.latin.n > 0 && x.native.n > 0;
+    }),
+  );
+  if (mixed.length) {
+    const part = (c: HitCount) => (c.n === 0 ? '–' : `${c.hits}/${c.n}`);
+    lines.push(
+      '',
+      `| hits by script: native / Latin (code-mix) | ${results.map((r) => r.condition).join(' | ')} |`,
+      `| --- | ${results.map(() => '---').join(' | ')} |`,
+    );
+    for (const t of mixed)
+      lines.push(
+        `| ${t} | ${results.map((r) => (r.ehrByScript?.[t] ? `${part(r.ehrByScript[t].native)} / ${part(r.ehrByScript[t].latin)}` : '–')).join(' | ')} |`,
+      );
   }
   return lines.join('\n');
 }

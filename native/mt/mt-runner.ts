@@ -28,8 +28,8 @@ export interface MtEncodeInput extends MtLoadInput {
   tgtLang?: string;
 }
 
+/** Greedy decoding through transformers.js; beams above 1 go through seq2seq-beam.ts instead. */
 export interface MtRunInput extends MtEncodeInput {
-  numBeams: number;
   maxNewTokens: number;
   batchSize: number;
 }
@@ -211,7 +211,7 @@ export async function translateMt(input: MtRunInput, ctx: TaskContext): Promise<
       ...inputs,
       ...kwargs,
       max_new_tokens: input.maxNewTokens,
-      num_beams: input.numBeams,
+      num_beams: 1,
       stopping_criteria: criteria,
     });
     batches++;

@@ -15,7 +15,7 @@ import type { SessionInfo, WireTensor, WireTensors } from '../workers/inference.
 import { beamSearch } from './beam.js';
 import type { Hypothesis, StepFn, StepRequest } from './beam.js';
 import type { MtEncoded } from './mt-runner.js';
-import { gatherRows, lastLogits } from './wire-rows.js';
+import { gatherRows, lastLogits, pastFeeds } from './wire-rows.js';
 
 interface Seq2SeqConfig {
   d_model?: number;
@@ -100,21 +100,13 @@ export class Seq2SeqGraphs {
         use_cache_branch: { type: 'bool', dims: [1], data: Uint8Array.of(parents ? 1 : 0) },
       };
       if (wantsMask) feeds.encoder_attention_mask = gatherRows(mask, sentences);
-      const inOrder = parents?.length === cacheRows && parents.every((p, i) => p === i);
-      for (const name of pastNames) {
-        if (!parents) {
+      if (parents)
+        Object.assign(feeds, pastFeeds(this.modelId, pastNames, cache, cacheRows, parents));
+      else
+        for (const name of pastNames) {
           const empty = pastType === 'float16' ? new Uint16Array(0) : new Float32Array(0);
           feeds[name] = { type: pastType, dims: [n, this.heads, 0, this.headDim], data: empty };
-          continue;
         }
-        const present = cache[name.replace('past_key_values.', 'present.')];
-        if (!present)
-          throw new UserError(
-            'model_invalid',
-            `${this.modelId}: the decoder gives no ${name.replace('past_key_values.', 'present.')}`,
-          );
-        feeds[name] = inOrder ? present : gatherRows(present, parents);
-      }
       const result = await worker.run(this.decoder.id, feeds, undefined, signal ? { signal } : {});
       cache = result;
       cacheRows = n;

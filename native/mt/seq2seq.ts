@@ -89,7 +89,6 @@ export class Seq2SeqMtEngine implements MtEngine {
       return this.runBeam(texts, from, to, options);
     const input: MtRunInput = {
       ...tagged,
-      numBeams: positiveInt('beam size', options.beamSize, 1),
       maxNewTokens: positiveInt('max length', options.maxLength, DEFAULT_MAX_LENGTH),
       batchSize: positiveInt('batch size', options.batchSize, DEFAULT_BATCH_SIZE),
     };

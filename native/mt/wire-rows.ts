@@ -3,7 +3,8 @@
  * and the transformers.js-layout seq2seq one): picking KV-cache rows as beams
  * move, and reading float16 logits.
  */
-import type { WireTensor } from '../workers/inference.js';
+import { UserError } from '../contract/errors.js';
+import type { WireTensor, WireTensors } from '../workers/inference.js';
 
 /** Rows `rows` of a [n, …] tensor, in that order. */
 export function gatherRows(t: WireTensor, rows: readonly number[]): WireTensor {
@@ -12,6 +13,31 @@ export function gatherRows(t: WireTensor, rows: readonly number[]): WireTensor {
   const out = new (data.constructor as new (n: number) => typeof data)(rows.length * width);
   rows.forEach((r, i) => out.set(data.subarray(r * width, (r + 1) * width) as never, i * width));
   return { type: t.type, dims: [rows.length, ...t.dims.slice(1)], data: out };
+}
+
+/**
+ * The next step's `past_key_values.*` feeds from the last step's
+ * `present.*` outputs (`cache`, `cacheRows` rows), row i taken from row
+ * `parents[i]`. Greedy steps (every row extends the row it was) hand the
+ * presents straight back, with no copy.
+ */
+export function pastFeeds(
+  modelId: string,
+  pastNames: readonly string[],
+  cache: WireTensors,
+  cacheRows: number,
+  parents: readonly number[],
+): WireTensors {
+  const inOrder = parents.length === cacheRows && parents.every((p, i) => p === i);
+  const feeds: WireTensors = {};
+  for (const name of pastNames) {
+    const presentName = name.replace('past_key_values.', 'present.');
+    const present = cache[presentName];
+    if (!present)
+      throw new UserError('model_invalid', `${modelId}: the decoder gives no ${presentName}`);
+    feeds[name] = inOrder ? present : gatherRows(present, parents);
+  }
+  return feeds;
 }
 
 /** An IEEE half-precision number's value. */

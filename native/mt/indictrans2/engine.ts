@@ -15,7 +15,7 @@ import type { StepFn, StepRequest } from '../beam.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_LENGTH, positiveInt } from '../engine.js';
 import type { MtEngine, TranslateOptions } from '../engine.js';
 import { pairTags } from '../lang-tags.js';
-import { gatherRows, lastLogits } from '../wire-rows.js';
+import { gatherRows, lastLogits, pastFeeds } from '../wire-rows.js';
 import type { MtRunOutput } from '../mt-runner.js';
 import { finishTarget, prepareSource } from './text-prep.js';
 import { IndicTrans2Tokenizer } from './tokenizer.js';
@@ -137,17 +137,7 @@ export class IndicTrans2MtEngine implements MtEngine {
         feeds.encoder_hidden_states = gatherRows(hidden, req.sentences);
       } else {
         session = withPast;
-        const inOrder = req.parents.length === cacheRows && req.parents.every((p, i) => p === i);
-        for (const name of pastNames) {
-          const present = cache[name.replace('past_key_values.', 'present.')];
-          if (!present)
-            throw new UserError(
-              'model_invalid',
-              `${this.modelId}: the decoder gives no ${name.replace('past_key_values.', 'present.')}`,
-            );
-          // Greedy steps (every row extends the row it was) hand the presents straight back.
-          feeds[name] = inOrder ? present : gatherRows(present, req.parents);
-        }
+        Object.assign(feeds, pastFeeds(this.modelId, pastNames, cache, cacheRows, req.parents));
       }
       const result = await worker.run(session.id, feeds, undefined, signal ? { signal } : {});
       cache = result;
