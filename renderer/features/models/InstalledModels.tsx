@@ -5,10 +5,9 @@ import type {
   ModelVerifyReport,
 } from '../../../native/contract/models.js';
 import { useBridge } from '../../app/bridge-context.js';
-import { formatBytes } from '../../app/format.js';
 import { toEngineError, type EngineError } from '../../bridge/engine-error.js';
 import { ErrorView } from '../../components/ErrorView.js';
-import { LicenceCell } from './LicenceCell.js';
+import { ModelIdentityCells, ModelTableHead } from './ModelTableParts.js';
 import { useTaskProgress } from './use-task-progress.js';
 
 const ORIGIN: Record<InstalledModel['origin'], string> = {
@@ -103,20 +102,7 @@ export function InstalledModels({
   return (
     <div className="table-scroll">
       <table className="data-table models-table" data-testid="installed-models">
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col">Task</th>
-            <th scope="col">Family</th>
-            <th scope="col">Languages</th>
-            <th scope="col" className="num">
-              Size
-            </th>
-            <th scope="col">Licence</th>
-            <th scope="col">On disk</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
+        <ModelTableHead own={['On disk', 'Actions']} />
         <tbody>
           {models.map((m) => {
             const s = rows[m.id] ?? {};
@@ -129,17 +115,7 @@ export function InstalledModels({
                   className={highlight === m.id ? 'is-new' : undefined}
                   aria-label={m.id}
                 >
-                  <th scope="row">
-                    <span className="mono">{m.id}</span>
-                    {m.name && <div className="muted small">{m.name}</div>}
-                  </th>
-                  <td>{m.task.toUpperCase()}</td>
-                  <td className="mono">{m.family}</td>
-                  <td>{m.languages.join(', ') || '—'}</td>
-                  <td className="num">{formatBytes(m.sizeBytes)}</td>
-                  <td>
-                    <LicenceCell licence={m.licence} nonCommercial={m.nonCommercial} />
-                  </td>
+                  <ModelIdentityCells m={m} />
                   <td>
                     <span className="badge-origin">{ORIGIN[m.origin]}</span>
                     <div className="mono small path" title={m.dir}>
