@@ -380,8 +380,8 @@ round-trip filter and a baseline, not as a recogniser of human speech.
 Retrain (checkpoints in models/recipes/.work/${lang}/; the same command resumes):
 
 \`\`\`sh
-/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang ${lang}
-/usr/bin/python3 models/recipes/default_ctc/train.py --lang ${lang} --minutes 80
+/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang ${lang} --train ${t.train_utterances + 100}
+/usr/bin/python3 models/recipes/default_ctc/train.py --lang ${lang} --minutes ${Math.round(t.train_minutes)}
 \`\`\`
 
 ## Results
