@@ -5,16 +5,10 @@
  * returns what the audio row needs; the database is written by the caller,
  * after the file is complete. Same input, same bytes, same sha256.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { decodeWav, encodeWav } from '../audio/wav.js';
 import { mixToMono } from '../audio/mix.js';
-import {
-  prepareAudioFile,
-  sha256Of,
-  storedAudioPath,
-  writeAtomic,
-} from '../service/audio-prepare.js';
+import { prepareAudioBytes, storedAudioPath } from '../service/audio-prepare.js';
 import type { PreparedAudio } from '../service/audio-prepare.js';
 import { loadEspeak } from '../tts/espeak/runtime.js';
 import { synthesizeInThread } from '../tts/espeak/synthesize.js';
@@ -39,15 +33,9 @@ export interface AugmentInput extends StoreDirs {
   seed: number;
 }
 
-/** Stores WAV bytes as the project's audio import does (it reads from a file, so hand it one). */
-async function store(wav: Uint8Array, dirs: StoreDirs): Promise<PreparedAudio> {
-  const tmp = join(dirs.cacheDir, `flywheel-${sha256Of(wav)}.${process.pid}.wav`);
-  writeAtomic(tmp, wav);
-  try {
-    return await prepareAudioFile({ path: tmp, audioDir: dirs.audioDir, cacheDir: dirs.cacheDir });
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+/** Stores WAV bytes as the project's audio import does, straight from memory. */
+function store(wav: Uint8Array, dirs: StoreDirs): Promise<PreparedAudio> {
+  return prepareAudioBytes(wav, { path: 'clip.wav', ...dirs });
 }
 
 let pinned: Promise<unknown> | undefined;

@@ -143,16 +143,46 @@ function killPoint(): { step: string; n: number } | null {
   return { step: m[1], n: Number(m[2]) };
 }
 
-async function forEachConcurrent<T>(
-  items: T[],
+/**
+ * Runs `fn` on `width` lanes over the items `claim` hands out, claiming the
+ * next batch as soon as a lane finds the queue empty: a batch barrier would
+ * leave a lane idle while the other finishes a long clip. Claims are
+ * synchronous (SQLite), so two lanes never claim at once. Stops claiming
+ * after a failure or when `stop()` says so; claimed items not run stay
+ * claimed by this worker until the caller releases them.
+ */
+async function runLanes<T>(
   width: number,
+  claim: () => T[],
+  stop: () => boolean,
   fn: (t: T) => Promise<void>,
 ): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await fn(items[next++]);
+  const queue: T[] = [];
+  let exhausted = false;
+  let failure: { error: unknown } | undefined;
+  const next = (): T | undefined => {
+    if (queue.length === 0 && !exhausted) {
+      const batch = claim();
+      if (batch.length === 0) exhausted = true;
+      else queue.push(...batch);
+    }
+    return queue.shift();
   };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  const lane = async () => {
+    for (;;) {
+      if (failure || stop()) return;
+      const item = next();
+      if (item === undefined) return;
+      try {
+        await fn(item);
+      } catch (e) {
+        failure ??= { error: e };
+        return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: width }, lane));
+  if (failure) throw failure.error;
 }
 
 async function driveJob(
@@ -219,29 +249,24 @@ async function driveJob(
         asr,
         signal,
       };
+      const transcribed = store.counts(jobId, 'transcribe');
+      if (transcribed.done < transcribed.total) asr.prefetch(ctx.stored.models);
       for (const step of FLYWHEEL_STEPS) {
         const tracker = progressTracker(store, opts, jobId, round, step);
         for (const aggregate of [false, true]) {
-          for (;;) {
-            if (stopRequested()) return stop(project, store, opts, jobId);
-            const batch = store.claim(jobId, step, aggregate, worker, aggregate ? 1 : workers * 4);
-            if (batch.length === 0) break;
-            let failure: unknown;
-            await forEachConcurrent(batch, workers, async (item) => {
-              if (failure !== undefined || stopRequested()) return;
-              try {
-                const out = await processorFor(ctx, step, item)(item);
-                store.complete(jobId, step, item, worker, out.result, out.write);
-              } catch (e) {
-                failure ??= e;
-                return;
-              }
+          await runLanes(
+            aggregate ? 1 : workers,
+            () => store.claim(jobId, step, aggregate, worker, aggregate ? 1 : workers * 4),
+            stopRequested,
+            async (item) => {
+              const out = await processorFor(ctx, step, item)(item);
+              store.complete(jobId, step, item, worker, out.result, out.write);
               const done = tracker.tick();
               if (kill && kill.step === step && done === kill.n)
                 process.kill(process.pid, 'SIGKILL');
-            });
-            if (failure !== undefined) throw failure;
-          }
+            },
+          );
+          if (stopRequested()) return stop(project, store, opts, jobId);
         }
         tracker.finish();
       }

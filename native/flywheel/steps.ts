@@ -89,6 +89,16 @@ export class AsrEngines {
     return p;
   }
 
+  /**
+   * Starts loading these models in the background (the inference worker is
+   * idle while espeak-ng speaks). A model that fails here is simply not
+   * cached: the transcribe step opens it again and fails with the error.
+   */
+  prefetch(models: Record<string, string | null>): void {
+    for (const [lang, id] of Object.entries(models))
+      if (id !== null) this.get(id, lang).catch(() => {});
+  }
+
   async close(): Promise<void> {
     const all = [...this.open.values()];
     this.open.clear();

@@ -59,7 +59,17 @@ export async function prepareAudioFile(input: {
   audioDir: string;
   cacheDir: string;
 }): Promise<PreparedAudio> {
-  const bytes = new Uint8Array(readFileSync(input.path));
+  return prepareAudioBytes(new Uint8Array(readFileSync(input.path)), input);
+}
+
+/**
+ * prepareAudioFile for bytes already in memory (audio the process made);
+ * `path` names them in errors and gives the extension.
+ */
+export async function prepareAudioBytes(
+  bytes: Uint8Array,
+  input: { path: string; audioDir: string; cacheDir: string },
+): Promise<PreparedAudio> {
   const sha = sha256Of(bytes);
   const decoded = await decodeAudio(bytes, input.path);
   const frames = decoded.channels[0]?.length ?? 0;

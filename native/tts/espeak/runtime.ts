@@ -7,8 +7,8 @@
  * Determinism: espeak-ng's wave generator carries state from one synthesis
  * to the next (the pitch-flutter phase, the breath-noise generator), so the
  * same text spoken twice differs by a few samples per word. `useVoice`
- * therefore restores a snapshot of the whole WASM memory (17 MB, a few ms)
- * taken right after the voice's language was loaded (a variant is then set
+ * therefore restores a snapshot of the whole WASM memory (16 MB, of which
+ * only the used megabyte or two is copied: heap-image.ts) taken right after the voice's language was loaded (a variant is then set
  * on top, the same way each time): every utterance then starts from
  * the same state and the same request gives the same samples. This is safe
  * only while no JavaScript-side state points into memory allocated after a
@@ -16,6 +16,7 @@
  * the WebIDL glue's string cache, whose buffer could be reallocated).
  */
 import initialize from '@echogarden/espeak-ng-emscripten';
+import { HeapRestorer, takeHeapImage } from './heap-image.js';
 import type {
   EspeakEventStruct,
   EspeakModule,
@@ -61,7 +62,7 @@ export interface EspeakRuntime {
    * any, on top of that language's snapshot); returns espeak's code.
    * With `reset` false, a voice that is already the current one is kept as
    * it is: phonemisation reads only the voice's rules and dictionary, not
-   * the wave generator's state, and restoring 17 MB costs about a
+   * the wave generator's state, and a restore costs most of a
    * millisecond, as much as phonemising a sentence.
    */
   useVoice(name: string, reset?: boolean): number;
@@ -114,13 +115,11 @@ function wrap(m: EspeakModule): EspeakRuntime {
   // The glue allocates its string cache on its first call: make that call
   // now, so the pristine snapshot already has it.
   setVoice('en');
-  const pristine = m.HEAPU8.slice();
+  const pristine = takeHeapImage(m.HEAPU8);
   const voiceSnapshots = new Map<string, Uint8Array>();
-  const restore = (snapshot: Uint8Array): void => {
-    const heap = m.HEAPU8;
-    heap.set(snapshot);
-    if (heap.length > snapshot.length) heap.fill(0, snapshot.length);
-  };
+  const restorer = new HeapRestorer();
+  // HEAPU8 is replaced when the memory grows: read it afresh each time.
+  const restore = (snapshot: Uint8Array): void => restorer.restore(m.HEAPU8, snapshot);
 
   // One synth callback for the instance's life, collecting into `out`. A
   // callback added per synthesis would cost a small WebAssembly module each
@@ -183,7 +182,7 @@ function wrap(m: EspeakModule): EspeakRuntime {
       if (!reset && current === name) return 0;
       // Snapshots are per language (`hi`), not per voice (`hi+m3`): a corpus
       // spoken by many variants would otherwise miss a small cache on nearly
-      // every utterance and pay a pristine reload plus a 17 MB copy (~100 ms).
+      // every utterance and pay a pristine reload (~100 ms).
       // A variant is applied on top of its language's snapshot (~2 ms), which
       // starts from the same state every time, so its samples are as stable.
       const plus = name.indexOf('+');
@@ -198,7 +197,7 @@ function wrap(m: EspeakModule): EspeakRuntime {
         if (code !== 0) return code;
         // A few languages at most are in use at once; keep the last three.
         if (voiceSnapshots.size >= 3) voiceSnapshots.delete(voiceSnapshots.keys().next().value!);
-        voiceSnapshots.set(base, m.HEAPU8.slice());
+        voiceSnapshots.set(base, takeHeapImage(m.HEAPU8));
       }
       return base === name ? 0 : setVoice(name);
     },
