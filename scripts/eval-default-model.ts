@@ -323,6 +323,42 @@ interface TrainingRecord {
   max_frames: number;
   dev_cer: number;
   machine?: string;
+  /** Rows from prepare.py --extra-latin-numbers in the last phase (counted in train_utterances). */
+  extra_train_utterances?: number;
+  /** Stretches of training on one data set, in order (older records have none). */
+  phases?: {
+    from_step: number;
+    to_step: number;
+    minutes: number;
+    /** Extra rows trained on; `extra_prepared` is what prepare.py made. */
+    extra: number;
+    extra_prepared?: number;
+  }[];
+}
+
+/** The commands that reproduce the training, phase by phase. */
+export function retrainCommands(lang: string, t: TrainingRecord): string[] {
+  const recipe = '/usr/bin/python3 models/recipes/default_ctc';
+  const base = t.train_utterances - (t.extra_train_utterances ?? 0);
+  const lines = [`${recipe}/prepare.py --lang ${lang} --train ${base + 100}`];
+  const phases = t.phases?.length
+    ? t.phases
+    : [{ from_step: 0, to_step: t.steps, minutes: t.train_minutes, extra: 0 }];
+  let extra = 0;
+  for (const p of phases) {
+    if (p.extra !== extra) {
+      if (p.extra > 0)
+        lines.push(
+          `${recipe}/prepare.py --lang ${lang} --extra-latin-numbers ${p.extra_prepared ?? p.extra} --only-extra`,
+        );
+      else lines.push(`rm -r models/recipes/.work/${lang}/train-extra`);
+      extra = p.extra;
+    }
+    lines.push(
+      `${recipe}/train.py --lang ${lang} --minutes ${Math.round(p.minutes)}    # steps ${p.from_step}–${p.to_step}`,
+    );
+  }
+  return lines;
 }
 
 const LANGUAGE_NAMES: Record<string, string> = { hi: 'Hindi', te: 'Telugu', ta: 'Tamil' };
@@ -366,7 +402,13 @@ round-trip filter and a baseline, not as a recogniser of human speech.
 
 - Data: ${t.train_utterances} utterances, ${t.train_hours.toFixed(2)} h, ${name} rows of
   every entity class from the generator's train split (held-out templates
-  and values never seen), one espeak-ng variant per row drawn from 24
+  and values never seen)${
+    t.extra_train_utterances
+      ? `, ${t.extra_train_utterances} of them extra rows of the mixed class whose
+  numbers are written in Latin letters (prepare.py --extra-latin-numbers:
+  the base split has too few for the model to learn to spell them)`
+      : ''
+  }, one espeak-ng variant per row drawn from 24
   (never m4, f3, m8), rate 130–210 wpm and pitch 35–65 per group of 150 rows,
   augmentation per group from clean, noisy, phone, room, speed ±10%,
   noisy-phone and far-field; 16 kHz, loudness −23 dBFS.
@@ -380,8 +422,7 @@ round-trip filter and a baseline, not as a recogniser of human speech.
 Retrain (checkpoints in models/recipes/.work/${lang}/; the same command resumes):
 
 \`\`\`sh
-/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang ${lang} --train ${t.train_utterances + 100}
-/usr/bin/python3 models/recipes/default_ctc/train.py --lang ${lang} --minutes ${Math.round(t.train_minutes)}
+${retrainCommands(lang, t).join('\n')}
 \`\`\`
 
 ## Results

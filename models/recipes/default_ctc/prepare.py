@@ -87,6 +87,43 @@ def synth_groups(rows, out_dir, groups, rng, variants, augments, rates, pitches)
     return manifest
 
 
+NUMERIC_TYPES = {"currency_amount", "digit_run", "pincode", "phone"}
+
+
+def latin_numbers(row):
+    """Does a number in this row's spoken form come in Latin letters (an English code-mixed row)?"""
+    return any(t["type"] in NUMERIC_TYPES and any("a" <= ch.lower() <= "z" for ch in t["surface"])
+               for t in row["spoken_tokens"])
+
+
+def make_extra(a, out, train):
+    """More train rows with Latin-written numbers, spoken like the rest, in train-extra/.
+
+    Only the generator's `mixed` class writes numbers in English words, and
+    about one row in five of it does: the base train split has too few such
+    rows (a few per cent) for a small character model to learn to spell
+    them, so this draws them from a larger train-split sample (another seed;
+    rows whose text the base split already has are left out).
+    """
+    n = a.extra_latin_numbers
+    cand_path = os.path.join(out, "extra-candidates.jsonl")
+    run(CLI + ["generate", "--lang", a.lang, "--classes", "mixed", "--count", str(n * 8), "--split", "train",
+               "--seed", str(a.seed + 5000), "--out", cand_path])
+    seen = {r["text"] for r in train}
+    rows = []
+    for r in read_rows(cand_path):
+        if latin_numbers(r) and r["text"] not in seen:
+            seen.add(r["text"])
+            rows.append(r)
+    if len(rows) < n:
+        raise SystemExit(f"--extra-latin-numbers {n}: only {len(rows)} such rows in {n * 8} candidates")
+    rows = rows[:n]
+    write_rows(os.path.join(out, "extra-rows.jsonl"), rows)
+    synth_groups(rows, os.path.join(out, "train-extra"), max(1, n // 150), random.Random(a.seed + 5000),
+                 TRAIN_VARIANTS, TRAIN_AUGMENT, [130, 150, 165, 175, 190, 210], [35, 45, 50, 55, 65])
+    print(f"prepared {len(rows)} extra train rows with Latin-written numbers in {out}/train-extra")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--lang", required=True)
@@ -96,6 +133,11 @@ def main():
     p.add_argument("--out", default=None, help="default: models/recipes/.work/<lang>")
     p.add_argument("--plain-slots", action="store_true",
                    help="train on entity-free sentences: the templates' slots filled with plain words")
+    p.add_argument("--extra-latin-numbers", type=int, default=0, metavar="N",
+                   help="also speak N more train rows whose numbers are written in Latin letters (the code-mixed "
+                        "'four hundred eighty rupees'), into train-extra/; train.py adds them to training")
+    p.add_argument("--only-extra", action="store_true",
+                   help="with --extra-latin-numbers: make only the extra rows (the work folder's train data stays)")
     p.add_argument("--test-from", default=None,
                    help="reuse this work folder's held-out test (rows and any test audio) instead of generating one")
     a = p.parse_args()
@@ -105,6 +147,13 @@ def main():
     train_rows = os.path.join(out, "train-rows.jsonl")
     test_rows = os.path.join(out, "test-rows.jsonl")
     plain = ["--plain-slots"] if a.plain_slots else []
+    if a.only_extra:
+        if a.extra_latin_numbers <= 0:
+            raise SystemExit("--only-extra needs --extra-latin-numbers N")
+        if not os.path.exists(train_rows):
+            raise SystemExit(f"--only-extra: {train_rows} does not exist; run without --only-extra first")
+        make_extra(a, out, read_rows(train_rows))
+        return
     run(CLI + ["generate", "--lang", a.lang, "--count", str(a.train), "--split", "train", "--seed", str(a.seed),
                "--out", train_rows] + plain)
     if a.test_from:
@@ -127,6 +176,8 @@ def main():
             shutil.copytree(src, dest)
             continue
         synth_groups([dict(r) for r in test], dest, 1, random.Random(a.seed), TEST_VARIANTS, [aug], [175], [50])
+    if a.extra_latin_numbers > 0:
+        make_extra(a, out, train)
     print(f"prepared {len(train)} train and {len(test)} test rows in {out}")
 
 

@@ -16,6 +16,13 @@ steps and at the end of each epoch into the work folder; running the same
 command again continues from it (the time budget counts the new run only).
 Features are computed once with the front end and cached, since its weights
 never change.
+
+With a `train-extra/` folder (prepare.py --extra-latin-numbers N) its rows
+join the training rows; the dev set and the vocabulary stay the base
+split's, so a checkpoint trained without them continues with them. Each
+stretch of training on one data set is a phase in training.json (steps,
+minutes, extra rows), which the model card turns into the commands that
+reproduce it.
 """
 import argparse
 import json
@@ -289,6 +296,25 @@ def main():
     items = [it for it in items if len(it[2]) > 0 and out_frames(it[1].shape[1]) >= len(it[2])]
     rng.shuffle(items)
     dev, train = items[:100], items[100:]
+    # prepare.py --extra-latin-numbers: training rows only (the dev set stays
+    # the base split's, so a run with them is comparable with one without),
+    # and the vocabulary stays the base split's, so that a checkpoint trained
+    # without them resumes with them.
+    extra_dir = os.path.join(work, "train-extra")
+    n_extra = 0
+    extra_rows = []
+    if os.path.isdir(extra_dir):
+        extra_rows = read_manifest(extra_dir)
+        extra_feats = cache_features(extra_dir, extra_rows, os.path.join(work, "train-extra-feats.pt"))
+        for r in extra_rows:
+            text = target_text(r["spoken"])
+            if not text or any(ch != " " and ch not in vocab for ch in text):
+                continue
+            it = (r["id"], extra_feats[r["id"]], encode(text), text)
+            if out_frames(it[1].shape[1]) >= len(it[2]):
+                train.append(it)
+                n_extra += 1
+        print(f"{n_extra} of {len(extra_rows)} extra rows (Latin-written numbers) added to training", flush=True)
     print(f"{len(train)} train / {len(dev)} dev utterances, {len(vocab)} tokens, "
           f"{sum(it[1].shape[1] for it in train) / 100 / 3600:.2f} h", flush=True)
 
@@ -298,7 +324,7 @@ def main():
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=0.01)
     ctc = nn.CTCLoss(blank=0, zero_infinity=True)
     ckpt_path = os.path.join(work, "checkpoint.pt")
-    state = {"step": 0, "epoch": 0, "seconds": 0.0, "history": []}
+    state = {"step": 0, "epoch": 0, "seconds": 0.0, "history": [], "phases": []}
     if os.path.exists(ckpt_path):
         ck = torch.load(ckpt_path)
         if ck["vocab"] != vocab:
@@ -306,9 +332,26 @@ def main():
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["opt"])
         state = ck["state"]
+        if "phases" not in state:
+            # Checkpoints from before phases were recorded: all of it was base data.
+            state["phases"] = [{"from_step": 0, "to_step": state["step"],
+                                "minutes": round(state["seconds"] / 60, 1), "extra": 0}]
         print(f"resumed at step {state['step']}, epoch {state['epoch']}", flush=True)
+    # A phase is a stretch of training on one data set; a resumed run on the
+    # same data extends the last one.
+    phases = state["phases"]
+    if not phases or phases[-1]["extra"] != n_extra:
+        phases.append({"from_step": state["step"], "to_step": state["step"], "minutes": 0.0, "extra": n_extra})
+        # The epoch's batch plan is drawn over the new data: start it afresh.
+        state["batch_in_epoch"] = 0
+    phase_seconds0 = phases[-1]["minutes"] * 60 - state["seconds"]
+    if n_extra:
+        # What prepare.py was asked for (a row whose letters are outside the vocabulary is left out).
+        phases[-1]["extra_prepared"] = len(extra_rows)
 
     def save():
+        phases[-1]["to_step"] = state["step"]
+        phases[-1]["minutes"] = round((phase_seconds0 + state["seconds"]) / 60, 1)
         tmp = ckpt_path + ".tmp"
         torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "state": state, "vocab": vocab}, tmp)
         os.replace(tmp, ckpt_path)
@@ -412,6 +455,8 @@ def export(model, vocab, out, a, state, params, n_train, hours, dev_cer):
         "threads": a.threads, "max_frames": a.max_frames, "lr": a.lr, "d_model": a.d, "layers": a.layers,
         "dev_cer": round(dev_cer, 4), "history": state["history"], "machine": a.machine,
         "limit": a.limit, "max_steps": a.max_steps, "seed": a.seed,
+        "extra_train_utterances": state["phases"][-1]["extra"] if state.get("phases") else 0,
+        "phases": state.get("phases", []),
     })
     write_golden(model, out)
     lang_names = {"hi": "Hindi", "te": "Telugu", "ta": "Tamil"}

@@ -22,7 +22,7 @@ import { expectGolden, readGolden } from '../models/golden.js';
 const MODEL = 'charkha-ctc-hi';
 /** Held out of the model's training voices (models/recipes/default_ctc/prepare.py). */
 const HELD_OUT_VARIANT = 'm4';
-const NUMERIC_TYPES = ['digit_run', 'pin_code', 'phone', 'currency_amount'];
+const NUMERIC_TYPES = ['digit_run', 'pincode', 'phone', 'currency_amount'];
 
 /** The recipe's golden input (models/recipes/default_ctc/train.py, write_golden). */
 function goldenInput(): Float32Array {

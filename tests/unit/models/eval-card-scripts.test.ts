@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ehrByScript,
   resultsMarkdown,
+  retrainCommands,
   type ConditionResult,
 } from '../../../scripts/eval-default-model.js';
 
@@ -44,5 +45,49 @@ describe('hits by script in the model card', () => {
     expect(md).not.toMatch(/\| phone \| 1\/1/);
     // A result without the split (an older card's) renders without the table.
     expect(resultsMarkdown([{ ...r, ehrByScript: undefined }])).not.toContain('hits by script');
+  });
+});
+
+describe('retrain commands in the model card', () => {
+  const base = {
+    parameters: 1.3e6,
+    train_hours: 4,
+    epochs_completed: 10,
+    threads: 1,
+    d_model: 144,
+    layers: 5,
+    lr: 1.5e-3,
+    max_frames: 9000,
+    dev_cer: 0.05,
+  };
+
+  it('gives one prepare and one train command for a single-phase model', () => {
+    expect(
+      retrainCommands('te', { ...base, train_utterances: 3900, steps: 3093, train_minutes: 65 }),
+    ).toEqual([
+      '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang te --train 4000',
+      '/usr/bin/python3 models/recipes/default_ctc/train.py --lang te --minutes 65    # steps 0–3093',
+    ]);
+  });
+
+  it('adds the extra rows between the phases, and counts them out of --train', () => {
+    expect(
+      retrainCommands('hi', {
+        ...base,
+        train_utterances: 4899,
+        extra_train_utterances: 799,
+        steps: 3600,
+        train_minutes: 71,
+        phases: [
+          { from_step: 0, to_step: 2100, minutes: 41, extra: 0 },
+          { from_step: 2100, to_step: 3600, minutes: 30.2, extra: 799, extra_prepared: 800 },
+        ],
+      }),
+    ).toEqual([
+      '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --train 4200',
+      '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 41    # steps 0–2100',
+      '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --extra-latin-numbers 800 --only-extra',
+      '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 30    # steps 2100–3600',
+    ]);
   });
 });
