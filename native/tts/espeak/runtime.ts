@@ -8,8 +8,9 @@
  * to the next (the pitch-flutter phase, the breath-noise generator), so the
  * same text spoken twice differs by a few samples per word. `useVoice`
  * therefore restores a snapshot of the whole WASM memory (16 MB, of which
- * only the used megabyte or two is copied: heap-image.ts) taken right after the voice's language was loaded (a variant is then set
- * on top, the same way each time): every utterance then starts from
+ * only the used megabyte or two is copied: heap-image.ts) taken right after
+ * the voice's language was loaded (a variant is then set on top, the same
+ * way each time): every utterance then starts from
  * the same state and the same request gives the same samples. This is safe
  * only while no JavaScript-side state points into memory allocated after a
  * snapshot, so strings are passed as our own malloc'd pointers (never through
