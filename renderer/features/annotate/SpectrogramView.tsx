@@ -14,6 +14,7 @@ export function SpectrogramView({ url, start, end }: { url: string; start: numbe
   const canvas = useRef<HTMLCanvasElement>(null);
   const [note, setNote] = useState<string | null>(null);
   // The window the canvas now shows (and how many times it was drawn), for tests and tools to read.
+  // Written at full precision: rounded, the bytes fetched no longer follow from start and end.
   const [drawn, setDrawn] = useState<{
     start: number;
     end: number;
@@ -57,8 +58,8 @@ export function SpectrogramView({ url, start, end }: { url: string; start: numbe
     <div
       className="spectrogram"
       data-testid="spectrogram"
-      data-start={drawn?.start.toFixed(3)}
-      data-end={drawn?.end.toFixed(3)}
+      data-start={drawn?.start}
+      data-end={drawn?.end}
       data-draws={drawn?.draws ?? 0}
       data-bytes={drawn?.bytes ?? 0}
     >
