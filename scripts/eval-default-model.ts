@@ -323,16 +323,20 @@ interface TrainingRecord {
   max_frames: number;
   dev_cer: number;
   machine?: string;
-  /** Rows from prepare.py --extra-latin-numbers in the last phase (counted in train_utterances). */
+  /** Rows from prepare.py --extra-latin-numbers and --more-rows in the last phase (counted in train_utterances). */
   extra_train_utterances?: number;
   /** Stretches of training on one data set, in order (older records have none). */
   phases?: {
     from_step: number;
     to_step: number;
     minutes: number;
-    /** Extra rows trained on; `extra_prepared` is what prepare.py made. */
+    /** Extra rows (Latin-written numbers) trained on; `extra_prepared` is what prepare.py made. */
     extra: number;
     extra_prepared?: number;
+    /** More train-split rows (prepare.py --more-rows) trained on, of these classes. */
+    more?: number;
+    more_prepared?: number;
+    more_classes?: string[];
   }[];
 }
 
@@ -345,6 +349,7 @@ export function retrainCommands(lang: string, t: TrainingRecord): string[] {
     ? t.phases
     : [{ from_step: 0, to_step: t.steps, minutes: t.train_minutes, extra: 0 }];
   let extra = 0;
+  let more = 0;
   for (const p of phases) {
     if (p.extra !== extra) {
       if (p.extra > 0)
@@ -353,6 +358,15 @@ export function retrainCommands(lang: string, t: TrainingRecord): string[] {
         );
       else lines.push(`rm -r models/recipes/.work/${lang}/train-extra`);
       extra = p.extra;
+    }
+    if ((p.more ?? 0) !== more) {
+      if (p.more) {
+        const classes = p.more_classes?.length ? ` --more-classes ${p.more_classes.join(',')}` : '';
+        lines.push(
+          `${recipe}/prepare.py --lang ${lang} --more-rows ${p.more_prepared ?? p.more}${classes} --only-extra`,
+        );
+      } else lines.push(`rm -r models/recipes/.work/${lang}/train-more`);
+      more = p.more ?? 0;
     }
     lines.push(
       `${recipe}/train.py --lang ${lang} --minutes ${Math.round(p.minutes)}    # steps ${p.from_step}–${p.to_step}`,

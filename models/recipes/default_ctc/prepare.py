@@ -72,9 +72,13 @@ def synth_groups(rows, out_dir, groups, rng, variants, augments, rates, pitches)
         rate, pitch, aug = rng.choice(rates), rng.choice(pitches), rng.choice(augments)
         gdir = os.path.join(out_dir, f"g{g:03d}")
         src = os.path.join(out_dir, f"g{g:03d}.jsonl")
-        write_rows(src, part)
-        run(CLI + ["synthesize", "--in", src, "--out", gdir, "--rate", str(rate), "--pitch", str(pitch),
-                   "--augment", aug, "--seed", str(g + 1), "--sample-rate", "16000", "--loudness", "-23"])
+        # A run stopped part-way resumes: a group already spoken from the same rows is kept.
+        done = os.path.exists(os.path.join(gdir, "manifest.jsonl")) and os.path.exists(src) \
+            and read_rows(src) == part
+        if not done:
+            write_rows(src, part)
+            run(CLI + ["synthesize", "--in", src, "--out", gdir, "--rate", str(rate), "--pitch", str(pitch),
+                       "--augment", aug, "--seed", str(g + 1), "--sample-rate", "16000", "--loudness", "-23"])
         by_id = {r["id"]: r for r in part}
         for m in read_rows(os.path.join(gdir, "manifest.jsonl")):
             r = by_id[m["id"]]
@@ -96,6 +100,26 @@ def latin_numbers(row):
                for t in row["spoken_tokens"])
 
 
+def speak_new_rows(a, out, seen, *, n, classes, factor, keep, seed, name, flag):
+    """Draw n train-split rows (seed, classes) that `keep` accepts and `seen` lacks; speak them into train-<name>/."""
+    cand_path = os.path.join(out, f"{name}-candidates.jsonl")
+    cmd = CLI + ["generate", "--lang", a.lang, "--count", str(n * factor), "--split", "train",
+                 "--seed", str(seed), "--out", cand_path]
+    run(cmd + (["--classes", classes] if classes else []))
+    rows = []
+    for r in read_rows(cand_path):
+        if keep(r) and r["text"] not in seen:
+            seen.add(r["text"])
+            rows.append(r)
+    if len(rows) < n:
+        raise SystemExit(f"{flag} {n}: only {len(rows)} such rows in {n * factor} candidates")
+    rows = rows[:n]
+    write_rows(os.path.join(out, f"{name}-rows.jsonl"), rows)
+    synth_groups(rows, os.path.join(out, f"train-{name}"), max(1, n // 150), random.Random(seed),
+                 TRAIN_VARIANTS, TRAIN_AUGMENT, [130, 150, 165, 175, 190, 210], [35, 45, 50, 55, 65])
+    print(f"prepared {len(rows)} train rows in {out}/train-{name}")
+
+
 def make_extra(a, out, train):
     """More train rows with Latin-written numbers, spoken like the rest, in train-extra/.
 
@@ -105,23 +129,24 @@ def make_extra(a, out, train):
     them, so this draws them from a larger train-split sample (another seed;
     rows whose text the base split already has are left out).
     """
-    n = a.extra_latin_numbers
-    cand_path = os.path.join(out, "extra-candidates.jsonl")
-    run(CLI + ["generate", "--lang", a.lang, "--classes", "mixed", "--count", str(n * 8), "--split", "train",
-               "--seed", str(a.seed + 5000), "--out", cand_path])
+    speak_new_rows(a, out, {r["text"] for r in train}, n=a.extra_latin_numbers, classes="mixed", factor=8,
+                   keep=latin_numbers, seed=a.seed + 5000, name="extra", flag="--extra-latin-numbers")
+
+
+def make_more(a, out, train):
+    """More train-split rows of the given classes (another seed), spoken like the rest, in train-more/.
+
+    The base split's rows come from a fixed set of train templates; more rows
+    give the model more values and more of the templates' contexts around
+    them (the held-out test's templates are still never used). Rows whose
+    text the base split or the extra rows already have are left out.
+    """
     seen = {r["text"] for r in train}
-    rows = []
-    for r in read_rows(cand_path):
-        if latin_numbers(r) and r["text"] not in seen:
-            seen.add(r["text"])
-            rows.append(r)
-    if len(rows) < n:
-        raise SystemExit(f"--extra-latin-numbers {n}: only {len(rows)} such rows in {n * 8} candidates")
-    rows = rows[:n]
-    write_rows(os.path.join(out, "extra-rows.jsonl"), rows)
-    synth_groups(rows, os.path.join(out, "train-extra"), max(1, n // 150), random.Random(a.seed + 5000),
-                 TRAIN_VARIANTS, TRAIN_AUGMENT, [130, 150, 165, 175, 190, 210], [35, 45, 50, 55, 65])
-    print(f"prepared {len(rows)} extra train rows with Latin-written numbers in {out}/train-extra")
+    extra_path = os.path.join(out, "extra-rows.jsonl")
+    if os.path.exists(extra_path):
+        seen |= {r["text"] for r in read_rows(extra_path)}
+    speak_new_rows(a, out, seen, n=a.more_rows, classes=a.more_classes, factor=2, keep=lambda r: True,
+                   seed=a.seed + 6000, name="more", flag="--more-rows")
 
 
 def main():
@@ -136,8 +161,14 @@ def main():
     p.add_argument("--extra-latin-numbers", type=int, default=0, metavar="N",
                    help="also speak N more train rows whose numbers are written in Latin letters (the code-mixed "
                         "'four hundred eighty rupees'), into train-extra/; train.py adds them to training")
+    p.add_argument("--more-rows", type=int, default=0, metavar="N",
+                   help="also speak N more train-split rows (another seed) into train-more/; train.py adds them "
+                        "to training")
+    p.add_argument("--more-classes", default=None, metavar="LIST",
+                   help="with --more-rows: only these entity classes (comma-separated, as generate --classes)")
     p.add_argument("--only-extra", action="store_true",
-                   help="with --extra-latin-numbers: make only the extra rows (the work folder's train data stays)")
+                   help="with --extra-latin-numbers or --more-rows: make only those rows (the work folder's train "
+                        "data stays)")
     p.add_argument("--test-from", default=None,
                    help="reuse this work folder's held-out test (rows and any test audio) instead of generating one")
     a = p.parse_args()
@@ -147,12 +178,17 @@ def main():
     train_rows = os.path.join(out, "train-rows.jsonl")
     test_rows = os.path.join(out, "test-rows.jsonl")
     plain = ["--plain-slots"] if a.plain_slots else []
+    if a.more_classes and a.more_rows <= 0:
+        raise SystemExit("--more-classes needs --more-rows N")
     if a.only_extra:
-        if a.extra_latin_numbers <= 0:
-            raise SystemExit("--only-extra needs --extra-latin-numbers N")
+        if a.extra_latin_numbers <= 0 and a.more_rows <= 0:
+            raise SystemExit("--only-extra needs --extra-latin-numbers N or --more-rows N")
         if not os.path.exists(train_rows):
             raise SystemExit(f"--only-extra: {train_rows} does not exist; run without --only-extra first")
-        make_extra(a, out, read_rows(train_rows))
+        if a.extra_latin_numbers > 0:
+            make_extra(a, out, read_rows(train_rows))
+        if a.more_rows > 0:
+            make_more(a, out, read_rows(train_rows))
         return
     run(CLI + ["generate", "--lang", a.lang, "--count", str(a.train), "--split", "train", "--seed", str(a.seed),
                "--out", train_rows] + plain)
@@ -178,6 +214,8 @@ def main():
         synth_groups([dict(r) for r in test], dest, 1, random.Random(a.seed), TEST_VARIANTS, [aug], [175], [50])
     if a.extra_latin_numbers > 0:
         make_extra(a, out, train)
+    if a.more_rows > 0:
+        make_more(a, out, train)
     print(f"prepared {len(train)} train and {len(test)} test rows in {out}")
 
 

@@ -17,8 +17,9 @@ command again continues from it (the time budget counts the new run only).
 Features are computed once with the front end and cached, since its weights
 never change.
 
-With a `train-extra/` folder (prepare.py --extra-latin-numbers N) its rows
-join the training rows; the dev set and the vocabulary stay the base
+With a `train-extra/` folder (prepare.py --extra-latin-numbers N) or a
+`train-more/` folder (prepare.py --more-rows N) their rows join the
+training rows; the dev set and the vocabulary stay the base
 split's, so a checkpoint trained without them continues with them. Each
 stretch of training on one data set is a phase in training.json (steps,
 minutes, extra rows), which the model card turns into the commands that
@@ -88,19 +89,42 @@ def read_wav16(path):
     return torch.frombuffer(bytearray(data), dtype=torch.int16).float() / 32768.0
 
 
+def audio_stamp(folder, r):
+    st = os.stat(os.path.join(folder, r["audio"]))
+    return [r["audio"], st.st_size, st.st_mtime_ns]
+
+
 def cache_features(folder, rows, cache_path):
+    """Log-mel features of the rows' audio, cached beside the folder.
+
+    Each entry remembers its audio file's path, size and time, so a row that
+    prepare.py spoke again (or a folder it made again under the same ids)
+    is computed again rather than read stale; rows the cache lacks are added.
+    """
+    feats, stamps, legacy = {}, {}, False
     if os.path.exists(cache_path):
-        return torch.load(cache_path)
+        saved = torch.load(cache_path)
+        if "feats" in saved and "stamps" in saved:
+            feats, stamps = saved["feats"], saved["stamps"]
+        else:
+            # A cache from before the stamps: it was made in one pass over this folder's files.
+            feats, legacy = saved, True
+            stamps = {r["id"]: audio_stamp(folder, r) for r in rows if r["id"] in feats}
+    todo = [r for r in rows if stamps.get(r["id"]) != audio_stamp(folder, r)]
+    if not todo and not legacy:
+        return feats
     fe = LogMelFrontEnd().eval()
-    feats = {}
     t0 = time.time()
     with torch.no_grad():
-        for i, r in enumerate(rows):
+        for i, r in enumerate(todo):
             wave = read_wav16(os.path.join(folder, r["audio"]))
             feats[r["id"]] = fe(wave[None, :])[0].to(torch.float16)
+            stamps[r["id"]] = audio_stamp(folder, r)
             if (i + 1) % 500 == 0:
-                print(f"  features {i + 1}/{len(rows)} ({time.time() - t0:.0f} s)", flush=True)
-    torch.save(feats, cache_path)
+                print(f"  features {i + 1}/{len(todo)} ({time.time() - t0:.0f} s)", flush=True)
+    tmp = cache_path + ".tmp"
+    torch.save({"feats": feats, "stamps": stamps}, tmp)
+    os.replace(tmp, cache_path)
     return feats
 
 
@@ -296,25 +320,31 @@ def main():
     items = [it for it in items if len(it[2]) > 0 and out_frames(it[1].shape[1]) >= len(it[2])]
     rng.shuffle(items)
     dev, train = items[:100], items[100:]
-    # prepare.py --extra-latin-numbers: training rows only (the dev set stays
-    # the base split's, so a run with them is comparable with one without),
-    # and the vocabulary stays the base split's, so that a checkpoint trained
-    # without them resumes with them.
-    extra_dir = os.path.join(work, "train-extra")
-    n_extra = 0
-    extra_rows = []
-    if os.path.isdir(extra_dir):
-        extra_rows = read_manifest(extra_dir)
-        extra_feats = cache_features(extra_dir, extra_rows, os.path.join(work, "train-extra-feats.pt"))
-        for r in extra_rows:
+    # prepare.py --extra-latin-numbers and --more-rows: training rows only
+    # (the dev set stays the base split's, so a run with them is comparable
+    # with one without), and the vocabulary stays the base split's, so that
+    # a checkpoint trained without them resumes with them.
+    added = {}  # phase key -> (rows used, rows prepared, their classes)
+    for folder, key, what in (("train-extra", "extra", "extra rows (Latin-written numbers)"),
+                              ("train-more", "more", "more train rows")):
+        folder = os.path.join(work, folder)
+        if not os.path.isdir(folder):
+            continue
+        rows = read_manifest(folder)
+        fts = cache_features(folder, rows, folder + "-feats.pt")
+        used = 0
+        for r in rows:
             text = target_text(r["spoken"])
             if not text or any(ch != " " and ch not in vocab for ch in text):
                 continue
-            it = (r["id"], extra_feats[r["id"]], encode(text), text)
+            it = (r["id"], fts[r["id"]], encode(text), text)
             if out_frames(it[1].shape[1]) >= len(it[2]):
                 train.append(it)
-                n_extra += 1
-        print(f"{n_extra} of {len(extra_rows)} extra rows (Latin-written numbers) added to training", flush=True)
+                used += 1
+        classes = sorted({r["entity_class"] for r in rows if r.get("entity_class")})
+        added[key] = (used, len(rows), classes)
+        print(f"{used} of {len(rows)} {what} added to training", flush=True)
+    n_extra = sum(u for u, _, _ in added.values())
     print(f"{len(train)} train / {len(dev)} dev utterances, {len(vocab)} tokens, "
           f"{sum(it[1].shape[1] for it in train) / 100 / 3600:.2f} h", flush=True)
 
@@ -340,14 +370,19 @@ def main():
     # A phase is a stretch of training on one data set; a resumed run on the
     # same data extends the last one.
     phases = state["phases"]
-    if not phases or phases[-1]["extra"] != n_extra:
-        phases.append({"from_step": state["step"], "to_step": state["step"], "minutes": 0.0, "extra": n_extra})
+    data = {"extra": added.get("extra", (0,))[0], "more": added.get("more", (0,))[0]}
+    if not phases or any(phases[-1].get(k, 0) != v for k, v in data.items()):
+        phases.append({"from_step": state["step"], "to_step": state["step"], "minutes": 0.0,
+                       **{k: v for k, v in data.items() if k == "extra" or v}})
         # The epoch's batch plan is drawn over the new data: start it afresh.
         state["batch_in_epoch"] = 0
     phase_seconds0 = phases[-1]["minutes"] * 60 - state["seconds"]
-    if n_extra:
-        # What prepare.py was asked for (a row whose letters are outside the vocabulary is left out).
-        phases[-1]["extra_prepared"] = len(extra_rows)
+    # What prepare.py was asked for (a row whose letters are outside the vocabulary is left out).
+    if data["extra"]:
+        phases[-1]["extra_prepared"] = added["extra"][1]
+    if data["more"]:
+        phases[-1]["more_prepared"] = added["more"][1]
+        phases[-1]["more_classes"] = added["more"][2]
 
     def save():
         phases[-1]["to_step"] = state["step"]
@@ -455,7 +490,8 @@ def export(model, vocab, out, a, state, params, n_train, hours, dev_cer):
         "threads": a.threads, "max_frames": a.max_frames, "lr": a.lr, "d_model": a.d, "layers": a.layers,
         "dev_cer": round(dev_cer, 4), "history": state["history"], "machine": a.machine,
         "limit": a.limit, "max_steps": a.max_steps, "seed": a.seed,
-        "extra_train_utterances": state["phases"][-1]["extra"] if state.get("phases") else 0,
+        "extra_train_utterances": (state["phases"][-1]["extra"] + state["phases"][-1].get("more", 0)
+                                   if state.get("phases") else 0),
         "phases": state.get("phases", []),
     })
     write_golden(model, out)

@@ -90,4 +90,37 @@ describe('retrain commands in the model card', () => {
       '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 30    # steps 2100–3600',
     ]);
   });
+
+  it('adds the more-rows set with its classes, and removes a set a later phase trained without', () => {
+    expect(
+      retrainCommands('hi', {
+        ...base,
+        train_utterances: 7100,
+        extra_train_utterances: 3000,
+        steps: 6000,
+        train_minutes: 100,
+        phases: [
+          { from_step: 0, to_step: 2100, minutes: 41, extra: 0 },
+          { from_step: 2100, to_step: 3600, minutes: 30, extra: 799, extra_prepared: 800 },
+          {
+            from_step: 3600,
+            to_step: 6000,
+            minutes: 29.6,
+            extra: 0,
+            more: 3000,
+            more_prepared: 3000,
+            more_classes: ['currency', 'digits'],
+          },
+        ],
+      }),
+    ).toEqual([
+      '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --train 4200',
+      '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 41    # steps 0–2100',
+      '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --extra-latin-numbers 800 --only-extra',
+      '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 30    # steps 2100–3600',
+      'rm -r models/recipes/.work/hi/train-extra',
+      '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --more-rows 3000 --more-classes currency,digits --only-extra',
+      '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 30    # steps 3600–6000',
+    ]);
+  });
 });
