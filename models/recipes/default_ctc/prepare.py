@@ -147,6 +147,10 @@ def make_more(a, out, train):
         seen |= {r["text"] for r in read_rows(extra_path)}
     speak_new_rows(a, out, seen, n=a.more_rows, classes=a.more_classes, factor=2, keep=lambda r: True,
                    seed=a.seed + 6000, name="more", flag="--more-rows")
+    # What was asked, for train.py to record (and the model card to repeat).
+    classes = a.more_classes.split(",") if a.more_classes else None
+    with open(os.path.join(out, "train-more", "request.json"), "w", encoding="utf-8") as f:
+        json.dump({"rows": a.more_rows, "classes": classes}, f)
 
 
 def main():

@@ -341,10 +341,14 @@ def main():
             if out_frames(it[1].shape[1]) >= len(it[2]):
                 train.append(it)
                 used += 1
-        classes = sorted({r["entity_class"] for r in rows if r.get("entity_class")})
+        # The classes prepare.py was asked for (None: all), so the card can repeat the command.
+        request = os.path.join(folder, "request.json")
+        classes = None
+        if os.path.exists(request):
+            with open(request, encoding="utf-8") as f:
+                classes = json.load(f).get("classes")
         added[key] = (used, len(rows), classes)
         print(f"{used} of {len(rows)} {what} added to training", flush=True)
-    n_extra = sum(u for u, _, _ in added.values())
     print(f"{len(train)} train / {len(dev)} dev utterances, {len(vocab)} tokens, "
           f"{sum(it[1].shape[1] for it in train) / 100 / 3600:.2f} h", flush=True)
 
@@ -382,7 +386,8 @@ def main():
         phases[-1]["extra_prepared"] = added["extra"][1]
     if data["more"]:
         phases[-1]["more_prepared"] = added["more"][1]
-        phases[-1]["more_classes"] = added["more"][2]
+        if added["more"][2]:
+            phases[-1]["more_classes"] = added["more"][2]
 
     def save():
         phases[-1]["to_step"] = state["step"]
