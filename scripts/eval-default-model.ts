@@ -323,7 +323,7 @@ interface TrainingRecord {
   max_frames: number;
   dev_cer: number;
   machine?: string;
-  /** Rows from prepare.py --extra-latin-numbers and --more-rows in the last phase (counted in train_utterances). */
+  /** Rows from prepare.py --extra-latin-numbers, --more-rows and --junction-rows in the last phase (counted in train_utterances). */
   extra_train_utterances?: number;
   /** Stretches of training on one data set, in order (older records have none). */
   phases?: {
@@ -337,6 +337,9 @@ interface TrainingRecord {
     more?: number;
     more_prepared?: number;
     more_classes?: string[];
+    /** Rows with a plain word swapped in before each number (prepare.py --junction-rows). */
+    junction?: number;
+    junction_prepared?: number;
   }[];
 }
 
@@ -350,6 +353,7 @@ export function retrainCommands(lang: string, t: TrainingRecord): string[] {
     : [{ from_step: 0, to_step: t.steps, minutes: t.train_minutes, extra: 0 }];
   let extra = 0;
   let more = 0;
+  let junction = 0;
   for (const p of phases) {
     if (p.extra !== extra) {
       if (p.extra > 0)
@@ -367,6 +371,14 @@ export function retrainCommands(lang: string, t: TrainingRecord): string[] {
         );
       } else lines.push(`rm -r models/recipes/.work/${lang}/train-more`);
       more = p.more ?? 0;
+    }
+    if ((p.junction ?? 0) !== junction) {
+      if (p.junction)
+        lines.push(
+          `${recipe}/prepare.py --lang ${lang} --junction-rows ${p.junction_prepared ?? p.junction} --only-extra`,
+        );
+      else lines.push(`rm -r models/recipes/.work/${lang}/train-junction`);
+      junction = p.junction ?? 0;
     }
     lines.push(
       `${recipe}/train.py --lang ${lang} --minutes ${Math.round(p.minutes)}    # steps ${p.from_step}–${p.to_step}`,

@@ -28,6 +28,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import unicodedata
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 CLI = (shlex.split(os.environ["CHARKHA_CLI"]) if os.environ.get("CHARKHA_CLI")
@@ -100,14 +101,22 @@ def latin_numbers(row):
                for t in row["spoken_tokens"])
 
 
-def speak_new_rows(a, out, seen, *, n, classes, factor, keep, seed, name, flag):
-    """Draw n train-split rows (seed, classes) that `keep` accepts and `seen` lacks; speak them into train-<name>/."""
+def speak_new_rows(a, out, seen, *, n, classes, factor, keep, seed, name, flag, transform=None):
+    """Draw n train-split rows (seed, classes) that `keep` accepts and `seen` lacks; speak them into train-<name>/.
+
+    `transform(row, rng)` may rewrite a candidate first (None drops it).
+    """
     cand_path = os.path.join(out, f"{name}-candidates.jsonl")
     cmd = CLI + ["generate", "--lang", a.lang, "--count", str(n * factor), "--split", "train",
                  "--seed", str(seed), "--out", cand_path]
     run(cmd + (["--classes", classes] if classes else []))
     rows = []
+    rng = random.Random(seed + 1)
     for r in read_rows(cand_path):
+        if transform is not None:
+            r = transform(r, rng)
+            if r is None:
+                continue
         if keep(r) and r["text"] not in seen:
             seen.add(r["text"])
             rows.append(r)
@@ -153,6 +162,67 @@ def make_more(a, out, train):
         json.dump({"rows": a.more_rows, "classes": classes}, f)
 
 
+def swap_word_before(text, spans, words):
+    """Replace the word right before each span (not across punctuation) with the given word; spans shift."""
+    spans = [dict(t) for t in spans]
+    for i in sorted(range(len(spans)), key=lambda i: spans[i]["start"], reverse=True):
+        if words[i] is None:
+            continue
+        end = spans[i]["start"]
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        if start == end or unicodedata.category(text[end - 1])[0] not in "LMN":
+            continue  # no word before it, or punctuation (a pause) in between
+        delta = len(words[i]) - (end - start)
+        text = text[:start] + words[i] + text[end:]
+        for t in spans:
+            if t["start"] >= end:
+                t["start"] += delta
+                t["end"] += delta
+    return text, spans
+
+
+def junction_rows(lang):
+    """A transform for speak_new_rows: a plain word (the --plain-slots list) before each number."""
+    with open(os.path.join(REPO, "assets", "lexicons", lang, "plain-words.json"), encoding="utf-8") as f:
+        plain = json.load(f)["words"]
+
+    def transform(r, rng):
+        spoken, written = r["spoken_tokens"], r["entity_tokens"]
+        if len(spoken) != len(written) or any(s["type"] != w["type"] for s, w in zip(spoken, written)):
+            return None
+        words = [rng.choice(plain) if t["type"] in NUMERIC_TYPES else None for t in spoken]
+        if not any(words):
+            return None
+        new_spoken, new_spoken_tokens = swap_word_before(r["spoken"], spoken, words)
+        new_text, new_entity_tokens = swap_word_before(r["text"], written, words)
+        if new_spoken == r["spoken"]:
+            return None
+        return {**r, "id": r["id"] + "-j", "text": new_text, "spoken": new_spoken,
+                "entity_tokens": new_entity_tokens, "spoken_tokens": new_spoken_tokens}
+
+    return transform
+
+
+def make_junction(a, out, train):
+    """Train rows with a plain word swapped in right before each number, spoken like the rest, in train-junction/.
+
+    A small character model learns where words end from the words it
+    knows: after a word it never heard (the held-out templates have many),
+    it tends to run that word into the number that follows ("सिरफ़चौंतीस").
+    These rows put one of the generator's 200 plain words (the ones
+    --plain-slots uses) before each number of a numeric-class train row, so
+    that the number's left boundary is learned apart from its context.
+    """
+    seen = {r["text"] for r in train}
+    speak_new_rows(a, out, seen, n=a.junction_rows, classes="currency,digits,addresses,mixed", factor=3,
+                   keep=lambda r: True, seed=a.seed + 7000, name="junction", flag="--junction-rows",
+                   transform=junction_rows(a.lang))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--lang", required=True)
@@ -170,9 +240,12 @@ def main():
                         "to training")
     p.add_argument("--more-classes", default=None, metavar="LIST",
                    help="with --more-rows: only these entity classes (comma-separated, as generate --classes)")
+    p.add_argument("--junction-rows", type=int, default=0, metavar="N",
+                   help="also speak N numeric-class train rows with a plain word swapped in right before each "
+                        "number, into train-junction/; train.py adds them to training")
     p.add_argument("--only-extra", action="store_true",
-                   help="with --extra-latin-numbers or --more-rows: make only those rows (the work folder's train "
-                        "data stays)")
+                   help="with --extra-latin-numbers, --more-rows or --junction-rows: make only those rows (the work "
+                        "folder's train data stays)")
     p.add_argument("--test-from", default=None,
                    help="reuse this work folder's held-out test (rows and any test audio) instead of generating one")
     a = p.parse_args()
@@ -185,14 +258,16 @@ def main():
     if a.more_classes and a.more_rows <= 0:
         raise SystemExit("--more-classes needs --more-rows N")
     if a.only_extra:
-        if a.extra_latin_numbers <= 0 and a.more_rows <= 0:
-            raise SystemExit("--only-extra needs --extra-latin-numbers N or --more-rows N")
+        if a.extra_latin_numbers <= 0 and a.more_rows <= 0 and a.junction_rows <= 0:
+            raise SystemExit("--only-extra needs --extra-latin-numbers N, --more-rows N or --junction-rows N")
         if not os.path.exists(train_rows):
             raise SystemExit(f"--only-extra: {train_rows} does not exist; run without --only-extra first")
         if a.extra_latin_numbers > 0:
             make_extra(a, out, read_rows(train_rows))
         if a.more_rows > 0:
             make_more(a, out, read_rows(train_rows))
+        if a.junction_rows > 0:
+            make_junction(a, out, read_rows(train_rows))
         return
     run(CLI + ["generate", "--lang", a.lang, "--count", str(a.train), "--split", "train", "--seed", str(a.seed),
                "--out", train_rows] + plain)
@@ -220,6 +295,8 @@ def main():
         make_extra(a, out, train)
     if a.more_rows > 0:
         make_more(a, out, train)
+    if a.junction_rows > 0:
+        make_junction(a, out, train)
     print(f"prepared {len(train)} train and {len(test)} test rows in {out}")
 
 

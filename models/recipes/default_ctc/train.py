@@ -17,9 +17,9 @@ command again continues from it (the time budget counts the new run only).
 Features are computed once with the front end and cached, since its weights
 never change.
 
-With a `train-extra/` folder (prepare.py --extra-latin-numbers N) or a
-`train-more/` folder (prepare.py --more-rows N) their rows join the
-training rows; the dev set and the vocabulary stay the base
+With a `train-extra/`, `train-more/` or `train-junction/` folder
+(prepare.py --extra-latin-numbers, --more-rows, --junction-rows) their rows
+join the training rows; the dev set and the vocabulary stay the base
 split's, so a checkpoint trained without them continues with them. Each
 stretch of training on one data set is a phase in training.json (steps,
 minutes, extra rows), which the model card turns into the commands that
@@ -326,7 +326,8 @@ def main():
     # a checkpoint trained without them resumes with them.
     added = {}  # phase key -> (rows used, rows prepared, their classes)
     for folder, key, what in (("train-extra", "extra", "extra rows (Latin-written numbers)"),
-                              ("train-more", "more", "more train rows")):
+                              ("train-more", "more", "more train rows"),
+                              ("train-junction", "junction", "junction rows (a plain word before each number)")):
         folder = os.path.join(work, folder)
         if not os.path.isdir(folder):
             continue
@@ -374,7 +375,7 @@ def main():
     # A phase is a stretch of training on one data set; a resumed run on the
     # same data extends the last one.
     phases = state["phases"]
-    data = {"extra": added.get("extra", (0,))[0], "more": added.get("more", (0,))[0]}
+    data = {k: added.get(k, (0,))[0] for k in ("extra", "more", "junction")}
     if not phases or any(phases[-1].get(k, 0) != v for k, v in data.items()):
         phases.append({"from_step": state["step"], "to_step": state["step"], "minutes": 0.0,
                        **{k: v for k, v in data.items() if k == "extra" or v}})
@@ -384,10 +385,11 @@ def main():
     # What prepare.py was asked for (a row whose letters are outside the vocabulary is left out).
     if data["extra"]:
         phases[-1]["extra_prepared"] = added["extra"][1]
-    if data["more"]:
-        phases[-1]["more_prepared"] = added["more"][1]
-        if added["more"][2]:
-            phases[-1]["more_classes"] = added["more"][2]
+    for k in ("more", "junction"):
+        if data[k]:
+            phases[-1][f"{k}_prepared"] = added[k][1]
+            if added[k][2]:
+                phases[-1][f"{k}_classes"] = added[k][2]
 
     def save():
         phases[-1]["to_step"] = state["step"]
@@ -495,7 +497,7 @@ def export(model, vocab, out, a, state, params, n_train, hours, dev_cer):
         "threads": a.threads, "max_frames": a.max_frames, "lr": a.lr, "d_model": a.d, "layers": a.layers,
         "dev_cer": round(dev_cer, 4), "history": state["history"], "machine": a.machine,
         "limit": a.limit, "max_steps": a.max_steps, "seed": a.seed,
-        "extra_train_utterances": (state["phases"][-1]["extra"] + state["phases"][-1].get("more", 0)
+        "extra_train_utterances": (sum(state["phases"][-1].get(k, 0) for k in ("extra", "more", "junction"))
                                    if state.get("phases") else 0),
         "phases": state.get("phases", []),
     })

@@ -91,14 +91,14 @@ describe('retrain commands in the model card', () => {
     ]);
   });
 
-  it('adds the more-rows set with its classes, and removes a set a later phase trained without', () => {
+  it('adds the more-rows set with its classes and the junction rows, and removes a set a later phase trained without', () => {
     expect(
       retrainCommands('hi', {
         ...base,
-        train_utterances: 7100,
-        extra_train_utterances: 3000,
-        steps: 6000,
-        train_minutes: 100,
+        train_utterances: 9090,
+        extra_train_utterances: 4990,
+        steps: 7000,
+        train_minutes: 120,
         phases: [
           { from_step: 0, to_step: 2100, minutes: 41, extra: 0 },
           { from_step: 2100, to_step: 3600, minutes: 30, extra: 799, extra_prepared: 800 },
@@ -111,6 +111,17 @@ describe('retrain commands in the model card', () => {
             more_prepared: 3000,
             more_classes: ['currency', 'digits'],
           },
+          {
+            from_step: 6000,
+            to_step: 7000,
+            minutes: 20,
+            extra: 0,
+            more: 3000,
+            more_prepared: 3000,
+            more_classes: ['currency', 'digits'],
+            junction: 1990,
+            junction_prepared: 2000,
+          },
         ],
       }),
     ).toEqual([
@@ -121,6 +132,8 @@ describe('retrain commands in the model card', () => {
       'rm -r models/recipes/.work/hi/train-extra',
       '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --more-rows 3000 --more-classes currency,digits --only-extra',
       '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 30    # steps 3600–6000',
+      '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --junction-rows 2000 --only-extra',
+      '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 20    # steps 6000–7000',
     ]);
   });
 });
