@@ -344,6 +344,28 @@ interface TrainingRecord {
 }
 
 /** The commands that reproduce the training, phase by phase. */
+/** What the last phase trained on beside the base split, in words for the card. */
+export function addedRows(t: TrainingRecord): string {
+  const last = t.phases?.at(-1);
+  const extra = last ? last.extra : (t.extra_train_utterances ?? 0);
+  const parts: string[] = [];
+  if (extra)
+    parts.push(`${extra} extra rows of the mixed class whose
+  numbers are written in Latin letters (prepare.py --extra-latin-numbers:
+  the base split has too few for the model to learn to spell them)`);
+  if (last?.more)
+    parts.push(
+      `${last.more} more train-split rows${
+        last.more_classes?.length ? ` of the ${last.more_classes.join(', ')} classes` : ''
+      } (prepare.py --more-rows)`,
+    );
+  if (last?.junction)
+    parts.push(`${last.junction} numeric-class rows with a plain word swapped in
+  right before each number (prepare.py --junction-rows: after a word it never
+  heard, the model ran that word into the number)`);
+  return `${t.extra_train_utterances} of them added: ${parts.join('; ')}`;
+}
+
 export function retrainCommands(lang: string, t: TrainingRecord): string[] {
   const recipe = '/usr/bin/python3 models/recipes/default_ctc';
   const base = t.train_utterances - (t.extra_train_utterances ?? 0);
@@ -429,11 +451,7 @@ round-trip filter and a baseline, not as a recogniser of human speech.
 - Data: ${t.train_utterances} utterances, ${t.train_hours.toFixed(2)} h, ${name} rows of
   every entity class from the generator's train split (held-out templates
   and values never seen)${
-    t.extra_train_utterances
-      ? `, ${t.extra_train_utterances} of them extra rows of the mixed class whose
-  numbers are written in Latin letters (prepare.py --extra-latin-numbers:
-  the base split has too few for the model to learn to spell them)`
-      : ''
+    t.extra_train_utterances ? `, ${addedRows(t)}` : ''
   }, one espeak-ng variant per row drawn from 24
   (never m4, f3, m8), rate 130–210 wpm and pitch 35–65 per group of 150 rows,
   augmentation per group from clean, noisy, phone, room, speed ±10%,

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ehrByScript,
   resultsMarkdown,
+  addedRows,
   retrainCommands,
   type ConditionResult,
 } from '../../../scripts/eval-default-model.js';
@@ -135,5 +136,30 @@ describe('retrain commands in the model card', () => {
       '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --junction-rows 2000 --only-extra',
       '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 20    # steps 6000–7000',
     ]);
+  });
+
+  it('names each added set of the last phase in the card, with its count', () => {
+    const text = addedRows({
+      ...base,
+      train_utterances: 8996,
+      extra_train_utterances: 4896,
+      steps: 7000,
+      train_minutes: 120,
+      phases: [
+        { from_step: 0, to_step: 2100, minutes: 41, extra: 0 },
+        {
+          from_step: 2100,
+          to_step: 7000,
+          minutes: 79,
+          extra: 799,
+          more: 2097,
+          more_classes: ['currency', 'digits'],
+          junction: 2000,
+        },
+      ],
+    }).replace(/\s+/g, ' ');
+    expect(text).toContain('4896 of them added: 799 extra rows of the mixed class');
+    expect(text).toContain('2097 more train-split rows of the currency, digits classes (prepare.py --more-rows)');
+    expect(text).toContain('2000 numeric-class rows with a plain word swapped in right before each number');
   });
 });
