@@ -71,6 +71,18 @@ describe('retrain commands in the model card', () => {
     ]);
   });
 
+  /** Base data for 2,100 steps, then 30 minutes with the Latin-number rows. */
+  const latinPhases = [
+    { from_step: 0, to_step: 2100, minutes: 41, extra: 0 },
+    { from_step: 2100, to_step: 3600, minutes: 30.2, extra: 799, extra_prepared: 800 },
+  ];
+  const latinCommands = [
+    '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --train 4200',
+    '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 41    # steps 0–2100',
+    '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --extra-latin-numbers 800 --only-extra',
+    '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 30    # steps 2100–3600',
+  ];
+
   it('adds the extra rows between the phases, and counts them out of --train', () => {
     expect(
       retrainCommands('hi', {
@@ -79,17 +91,9 @@ describe('retrain commands in the model card', () => {
         extra_train_utterances: 799,
         steps: 3600,
         train_minutes: 71,
-        phases: [
-          { from_step: 0, to_step: 2100, minutes: 41, extra: 0 },
-          { from_step: 2100, to_step: 3600, minutes: 30.2, extra: 799, extra_prepared: 800 },
-        ],
+        phases: latinPhases,
       }),
-    ).toEqual([
-      '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --train 4200',
-      '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 41    # steps 0–2100',
-      '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --extra-latin-numbers 800 --only-extra',
-      '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 30    # steps 2100–3600',
-    ]);
+    ).toEqual(latinCommands);
   });
 
   it('adds the more-rows set with its classes and the junction rows, and removes a set a later phase trained without', () => {
@@ -101,8 +105,7 @@ describe('retrain commands in the model card', () => {
         steps: 7000,
         train_minutes: 120,
         phases: [
-          { from_step: 0, to_step: 2100, minutes: 41, extra: 0 },
-          { from_step: 2100, to_step: 3600, minutes: 30, extra: 799, extra_prepared: 800 },
+          ...latinPhases,
           {
             from_step: 3600,
             to_step: 6000,
@@ -126,10 +129,7 @@ describe('retrain commands in the model card', () => {
         ],
       }),
     ).toEqual([
-      '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --train 4200',
-      '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 41    # steps 0–2100',
-      '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --extra-latin-numbers 800 --only-extra',
-      '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 30    # steps 2100–3600',
+      ...latinCommands,
       'rm -r models/recipes/.work/hi/train-extra',
       '/usr/bin/python3 models/recipes/default_ctc/prepare.py --lang hi --more-rows 3000 --more-classes currency,digits --only-extra',
       '/usr/bin/python3 models/recipes/default_ctc/train.py --lang hi --minutes 30    # steps 3600–6000',
