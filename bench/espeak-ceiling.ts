@@ -1,9 +1,10 @@
 /**
  * Helper of flywheel.bench.ts: synthesises `--clips` generated Hindi rows
  * with espeak-ng in this process (after a warm-up) and prints the seconds
- * taken as JSON. Run alone, then as two processes at once, it measures how
- * much of a second core the synthesis, the flywheel's largest step, can use
- * on this machine: the ceiling of any 2-worker split of it.
+ * taken as JSON. Run on one core alone, then as two processes on two cores
+ * at once (taskset), it measures how much a second core adds to the
+ * synthesis, the flywheel's largest step, on this machine: the ceiling of
+ * any 2-worker split of it.
  *
  *   node --import tsx bench/espeak-ceiling.ts [--clips N] [--seed S]
  */
