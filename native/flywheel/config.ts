@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { load as loadYaml } from 'js-yaml';
 import { z } from 'zod';
 import { UserError } from '../contract/errors.js';
+import { lexiconLanguages } from '../entities/lexicon.js';
 import { templateClasses } from '../entities/lexicon-schema.js';
 import { AugmentChain, parseChain } from '../tts/post/chain.js';
 
@@ -151,6 +152,14 @@ function checkRules(c: FlywheelConfig, source: string): void {
   const langs = c.languages.map((l) => l.lang);
   const dup = langs.find((l, i) => langs.indexOf(l) !== i);
   if (dup) throw new UserError('bad_input', `${source}: languages: "${dup}" is listed twice`);
+  // The generator writes a language's rows from its lexicon: without one there is nothing to speak.
+  const known = lexiconLanguages();
+  const unknown = langs.findIndex((l) => !known.includes(l));
+  if (unknown >= 0)
+    throw new UserError(
+      'bad_input',
+      `${source}: languages[${unknown}].lang: no lexicon for "${langs[unknown]}" (have ${known.join(', ')})`,
+    );
   // Held out by system: a test voice never speaks training data.
   for (const lang of langs) {
     const train = new Set(c.tts.train_voices.map((v) => voiceKey(v, lang)));

@@ -115,13 +115,17 @@ function report(project: Project, outcome: FlywheelOutcome, json: boolean): void
   for (const e of exports) printLine(`export:  ${rel(e.outDir)} (${e.rows} rows)`);
 }
 
-/** Runs `go` on the project at `dir` with progress on stderr, then prints the job's report. */
+/**
+ * Runs `go` on the project at `dir` with progress on stderr, then prints the
+ * job's report. A new job creates its project; resuming needs one that is there.
+ */
 export async function drive(
   dir: string,
   o: RunFlags,
   go: (p: Project, opts: FlywheelOptions) => Promise<FlywheelOutcome>,
+  { create }: { create: boolean },
 ): Promise<void> {
-  if (!existsSync(join(dir, DB_FILE))) Project.init(dir).close();
+  if (create && !existsSync(join(dir, DB_FILE))) Project.init(dir).close();
   const printer = progressPrinter(o.json ?? false);
   await withProject(dir, {}, async (project, signal) => {
     let outcome: FlywheelOutcome;
@@ -222,7 +226,7 @@ export function flywheelCommand(): Command {
         ),
     ).action(async (file: string, o: RunFlags) => {
       const config = withRounds(loadFlywheelConfig(file), file, o.rounds);
-      await drive(o.project, o, (p, opts) => runFlywheel(p, config, opts));
+      await drive(o.project, o, (p, opts) => runFlywheel(p, config, opts), { create: true });
     }),
   );
   fw.addCommand(
@@ -235,7 +239,7 @@ export function flywheelCommand(): Command {
     ).action(async (o: RunFlags) => {
       const file = join(packageRoot(), DEMO_CONFIG);
       const config = loadFlywheelConfig(file);
-      await drive(o.project, o, (p, opts) => runFlywheel(p, config, opts));
+      await drive(o.project, o, (p, opts) => runFlywheel(p, config, opts), { create: true });
     }),
   );
   fw.addCommand(
@@ -246,7 +250,7 @@ export function flywheelCommand(): Command {
         .option('--job <id>', 'the job id'),
     ).action(async (o: RunFlags) => {
       const id = o.job ? positiveInt('--job', o.job) : null;
-      await drive(o.project, o, (p, opts) => resumeFlywheel(p, id, opts));
+      await drive(o.project, o, (p, opts) => resumeFlywheel(p, id, opts), { create: false });
     }),
   );
   fw.addCommand(

@@ -33,6 +33,8 @@ export function mergeCommand(): Command {
           'bad_input',
           '--finish prints each job’s report as `charkha flywheel resume` does; leave out --json',
         );
+      // Every shard is checked (a project, of a version this Charkha reads) before the target is made.
+      for (const shard of shards) Project.open(shard, { readonly: true }).close();
       if (!existsSync(join(o.project, DB_FILE))) Project.init(o.project).close();
       const r = await withProject(o.project, {}, (p) => mergeProjects(p, shards));
       if (o.json) {
@@ -61,8 +63,11 @@ export function mergeCommand(): Command {
       const { resumeFlywheel } = await import('../../flywheel/runner.js');
       for (const j of r.jobs)
         if (j.allShards && j.state === 'paused')
-          await drive(o.project, { project: o.project, workers: o.workers }, (p, opts) =>
-            resumeFlywheel(p, j.id, opts),
+          await drive(
+            o.project,
+            { project: o.project, workers: o.workers },
+            (p, opts) => resumeFlywheel(p, j.id, opts),
+            { create: false },
           );
     });
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Command } from 'commander';
@@ -71,6 +72,11 @@ describe('the charkha CLI', () => {
     expect(missing.stderr).toMatch(/^charkha: .*is not a Charkha project/);
     expect(charkha(['frobnicate']).code).toBe(1);
     expect(charkha(['project', 'info']).code).toBe(1); // --project is mandatory
+    // Resuming needs a project that is there: none is made for it.
+    const resume = charkha(['flywheel', 'resume', '-p', join(dir, 'no-job')]);
+    expect(resume.code).toBe(1);
+    expect(resume.stderr).toMatch(/^charkha: .*no-job is not a Charkha project/);
+    expect(existsSync(join(dir, 'no-job'))).toBe(false);
 
     const p = join(dir, 'proj');
     charkha(['project', 'init', p]);

@@ -178,6 +178,12 @@ describe('charkha merge', () => {
     q.close();
     const clash = charkha(['merge', '-p', target, join(tempDir(), 'nothing-here')]);
     expect(clash.code).toBe(1);
-    expect(clash.stderr).toMatch(/is not a Charkha project/);
+    expect(clash.stderr).toMatch(/nothing-here is not a Charkha project/);
+    // A shard that is not a project is refused before the target is made.
+    const unmade = join(tempDir(), 'unmade');
+    const refused = charkha(['merge', '-p', unmade, s0, join(tempDir(), 'nothing-here')]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/nothing-here is not a Charkha project/);
+    expect(existsSync(unmade)).toBe(false);
   });
 });

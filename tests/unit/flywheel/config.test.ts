@@ -32,6 +32,15 @@ describe('flywheel configuration', () => {
     );
     expect(bad({ tts: { train_voices: [], test_voices: [{}] } })).toThrow(/tts\.train_voices/);
     expect(bad({ exports: [{ format: 'csv' }] })).toThrow(/exports\[0\]\.format/);
+    // A language the generator has no lexicon for, named by its place in the list.
+    expect(
+      bad({
+        languages: [
+          { lang: 'hi', count: 2 },
+          { lang: 'xx', count: 2 },
+        ],
+      }),
+    ).toThrow(/job\.yaml: languages\[1\]\.lang: no lexicon for "xx" \(have .*hi.*\)/);
   });
 
   it('refuses a test voice that also speaks training data', () => {
