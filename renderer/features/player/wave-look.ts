@@ -9,7 +9,10 @@ export const WAVE_LOOK = {
   cursorWidth: 2,
   barWidth: 2,
   barGap: 1,
-  barRadius: 1,
+  // Square bars: a rounded one is an anti-aliased path, rasterised on every zoom
+  // when wavesurfer copies each canvas onto its progress canvas (the zoom step's
+  // largest cost); plain rectangles keep a step of a 2-hour recording to 1–2 frames.
+  barRadius: 0,
   normalize: true,
   autoScroll: true,
   autoCenter: true,
